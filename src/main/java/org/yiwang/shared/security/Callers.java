@@ -1,0 +1,50 @@
+package org.yiwang.shared.security;
+
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import org.yiwang.shared.web.ProblemException;
+
+/** Access to the current {@link Caller}. The identity module puts a {@link CallerAware} principal in the security context. */
+public final class Callers {
+
+    private Callers() {
+    }
+
+    /** The current caller, if someone is signed in. */
+    public static Optional<Caller> find() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return Optional.empty();
+        }
+        if (auth.getPrincipal() instanceof CallerAware aware) {
+            return Optional.ofNullable(aware.caller());
+        }
+        if (auth.getDetails() instanceof CallerAware aware) {
+            return Optional.ofNullable(aware.caller());
+        }
+        return Optional.empty();
+    }
+
+    /** The current caller; 401 problem when nobody is signed in. */
+    public static Caller current() {
+        return find().orElseThrow(() -> new ProblemException(org.springframework.http.HttpStatus.UNAUTHORIZED,
+                "unauthenticated", "需要登录", "Authentication required"));
+    }
+
+    /** Throws 403 unless the current caller holds {@code permission}. */
+    public static Caller require(String permission) {
+        Caller c = current();
+        if (!c.can(permission)) {
+            throw ProblemException.forbidden("缺少权限：" + permission, "Missing permission: " + permission);
+        }
+        return c;
+    }
+
+    /** Implemented by principals that carry a {@link Caller}. */
+    public interface CallerAware {
+        Caller caller();
+    }
+}

@@ -1,0 +1,21 @@
+package org.yiwang;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/** Verifies the module boundaries described in docs/architecture.md and writes the module diagrams. */
+class ModularityTest {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(YiwangApplication.class);
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        MODULES.verify();
+    }
+
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+}
