@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Smoke test of the embedded default: start the runnable jar on a fresh H2 data directory, wait for
+# health, check the demo city and a demo sign-in, stop, start again (the demo load must be idempotent).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR="${1:-target/yiwang.jar}"
+source <(sed -n '/^java_major()/,/^}/p;/^pick_jdk()/,/^}/p' ./yiwang)
+pick_jdk
+home=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+log="$home/app.log"
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$home"; }
+trap cleanup EXIT
+
+start() {
+  YIWANG_HOME="$home" SERVER_PORT="$port" "$JAVA_HOME/bin/java" -jar "$JAR" >>"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 180); do
+    if curl -fs "http://127.0.0.1:$port/actuator/health" | grep -q '"UP"'; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || { echo "smoke: the platform exited"; tail -50 "$log"; exit 1; }
+    sleep 1
+  done
+  echo "smoke: no healthy platform after 180 s"; tail -50 "$log"; exit 1
+}
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
+
+check() {
+  local regions login
+  regions=$(curl -fs "http://127.0.0.1:$port/api/v1/regions")
+  echo "$regions" | grep -q '339900000000' || { echo "smoke: demo city missing from /api/v1/regions"; exit 1; }
+  login=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d '{"username":"demo-citizen","password":"Yiwang@2026"}' "http://127.0.0.1:$port/api/v1/auth/login")
+  [ "$login" = 200 ] || { echo "smoke: demo-citizen sign-in answered $login"; exit 1; }
+  curl -fs "http://127.0.0.1:$port/login" | grep -q '<form' || { echo "smoke: no sign-in page"; exit 1; }
+}
+
+start; check
+grep -q "Demo accounts" "$log" || { echo "smoke: the start-up banner with the demo accounts is missing"; exit 1; }
+[ -f "$home/db/yiwang.mv.db" ] || { echo "smoke: no H2 file database under YIWANG_HOME"; exit 1; }
+stop
+start; check; stop
+echo "smoke: embedded default OK (H2 file database in YIWANG_HOME, demo city, demo sign-in, restart)"
