@@ -5,6 +5,17 @@ package org.yiwang.audit;
  * personal data, state change and admin action is recorded here. Entries form an SM3 hash chain; see
  * the audit module's verify API. Entries are written in the caller's transaction (a rolled-back change
  * leaves no audit entry claiming it happened); failed sign-ins are recorded outside any rolled-back work.
+ * <p>
+ * How an entry is written depends on the caller's transaction:
+ * <ul>
+ * <li>inside a read-write transaction: the entry is appended to the chain just before that transaction
+ * commits (so the chain-head row lock is held only for the commit, not for the caller's whole work) and
+ * disappears with it on rollback;</li>
+ * <li>inside a read-only transaction (e.g. a query that reveals personal data) or with no transaction:
+ * the entry is appended at once in its own transaction;</li>
+ * <li>{@link #recordDetached} always appends at once in its own transaction (failed sign-ins, denied access).</li>
+ * </ul>
+ * Text longer than the columns is shortened (action 100, target 300, actor name 200, detail 2000 characters).
  */
 public interface AuditLog {
 
@@ -21,4 +32,14 @@ public interface AuditLog {
 
     /** Same, with an explicit actor (e.g. during sign-in, before there is a security context). */
     void recordAs(String actorId, String actorName, String action, String target, boolean success, String detail);
+
+    /**
+     * Records at once in a transaction of its own, kept even when the caller's transaction later rolls
+     * back (e.g. a failed sign-in or a refused request). Do not call it while the current transaction has
+     * already appended audit entries (it would wait for that transaction's chain lock).
+     *
+     * @param actorId   who acted; null for the current caller (or "anonymous")
+     * @param actorName their display name; ignored when {@code actorId} is null
+     */
+    void recordDetached(String actorId, String actorName, String action, String target, boolean success, String detail);
 }
