@@ -1,0 +1,51 @@
+package org.yiwang.organization;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import org.yiwang.shared.security.Caller;
+import org.yiwang.shared.security.CallerType;
+import org.yiwang.shared.security.Callers;
+
+/** Test helper: runs code with a given {@link Caller} in the security context, as the identity module would. */
+public final class AsCaller {
+
+    private AsCaller() {
+    }
+
+    public static <T> T call(Caller caller, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        Callers.CallerAware principal = () -> caller;
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    public static void run(Caller caller, Runnable work) {
+        call(caller, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** An administrator holding the given permissions. */
+    public static Caller admin(String... permissions) {
+        return new Caller("test-admin", "test-admin", "测试管理员", CallerType.ADMIN, Set.of(), Set.of(permissions), Set.of(), Set.of(), null);
+    }
+
+    /** An officer holding the given permissions over the given region prefixes. */
+    public static Caller officer(Set<String> regionPrefixes, String... permissions) {
+        return new Caller("test-officer", "test-officer", "测试工作人员", CallerType.OFFICER, Set.of("REVIEWER"), Set.of(permissions),
+                regionPrefixes, Set.of(), null);
+    }
+}
