@@ -54,6 +54,15 @@ class AccountStore {
         return jdbc.sql("select " + COLUMNS + " from identity_account where officer_id = ?").param(officerId).query(AccountStore::map).optional();
     }
 
+    /** All accounts, or those of one type, by username. */
+    List<Account> all(CallerType type) {
+        if (type == null) {
+            return jdbc.sql("select " + COLUMNS + " from identity_account order by username").query(AccountStore::map).list();
+        }
+        return jdbc.sql("select " + COLUMNS + " from identity_account where account_type = ? order by username").param(type.name())
+                .query(AccountStore::map).list();
+    }
+
     boolean usernameTaken(String username) {
         return jdbc.sql("select count(*) from identity_account where username = ?").param(normaliseUsername(username))
                 .query(Integer.class).single() > 0;
@@ -129,9 +138,10 @@ class AccountStore {
                 .params(secretEnc, Timestamp.from(Instant.now()), id).update();
     }
 
-    void enableTotp(String id, long step) {
-        jdbc.sql("update identity_account set totp_enabled = true, totp_last_step = ?, updated_at = ? where id = ?")
-                .params(step, Timestamp.from(Instant.now()), id).update();
+    /** Turns the second factor on (the confirming code's time step is already recorded as used). */
+    void enableTotp(String id) {
+        jdbc.sql("update identity_account set totp_enabled = true, updated_at = ? where id = ? and totp_secret_enc is not null")
+                .params(Timestamp.from(Instant.now()), id).update();
     }
 
     void disableTotp(String id) {

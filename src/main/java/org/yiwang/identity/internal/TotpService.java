@@ -75,11 +75,6 @@ class TotpService {
         return false;
     }
 
-    /** The time step of the last accepted code (after {@link #verify}) — used when confirming enrolment. */
-    static long currentStep() {
-        return Instant.now().getEpochSecond() / PERIOD_SECONDS;
-    }
-
     String code(String secret, long step) {
         try {
             return generator.generate(secret, step);
