@@ -274,7 +274,7 @@ class DefaultFileService implements FileService {
         }
         tx.executeWithoutResult(status -> {
             if (files.find(fileId).isEmpty()) {
-                throw ProblemException.notFound("文件 file", fileId);
+                throw fileNotFound(fileId);
             }
             String by = Callers.find().map(Caller::accountId).orElse("system");
             if (files.grant(fileId, accountId, by)) {
@@ -313,7 +313,7 @@ class DefaultFileService implements FileService {
         FileRepository.Row row = files.find(id).filter(r -> mayRead(r.file(), caller)).orElse(null);
         if (row == null) {
             audit.record("file.access", "file:" + id, false, "not found or not permitted");
-            throw ProblemException.notFound("文件 file", id);
+            throw fileNotFound(id);
         }
         return row;
     }
@@ -323,6 +323,11 @@ class DefaultFileService implements FileService {
             throw new IOException("File " + row.file().id() + " is in store " + row.store() + " but " + store.name() + " is configured");
         }
         return store.open(row.storageKey());
+    }
+
+    /** The one answer for "does not exist" and "not yours": nothing tells them apart. */
+    static ProblemException fileNotFound(String id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "未找到文件：" + id, "File not found: " + id);
     }
 
     private static ProblemException contentMissing() {

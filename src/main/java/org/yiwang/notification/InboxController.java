@@ -5,6 +5,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,13 +43,18 @@ class InboxController {
 
     @GetMapping("/{id}")
     Inbox.Message one(@PathVariable String id) {
-        return inbox.find(Callers.current().accountId(), id).orElseThrow(() -> ProblemException.notFound("消息 message", id));
+        return inbox.find(Callers.current().accountId(), id).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping("/{id}/read")
     @Operation(summary = "Marks one of the caller's messages read")
     Inbox.Message read(@PathVariable String id) {
-        return inbox.markRead(Callers.current().accountId(), id).orElseThrow(() -> ProblemException.notFound("消息 message", id));
+        return inbox.markRead(Callers.current().accountId(), id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The same answer for another account's message as for one that does not exist. */
+    static ProblemException notFound(String id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "未找到消息：" + id, "Message not found: " + id);
     }
 
     @PostMapping("/read-all")

@@ -55,7 +55,7 @@ class NotificationAdminController {
         Callers.require(PERMISSION);
         List<TemplateStore.Template> found = templates.byCode(code);
         if (found.isEmpty()) {
-            throw ProblemException.notFound("消息模板 template", code);
+            throw new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "未找到消息模板：" + code, "Notification template not found: " + code);
         }
         return found;
     }
