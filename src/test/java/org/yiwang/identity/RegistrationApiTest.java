@@ -135,4 +135,40 @@ class RegistrationApiTest extends IntegrationTest {
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.problemCode()).isEqualTo("idempotency-key-reused");
     }
+
+    /** Adds a person to the population registry through its import API (as demo-admin). */
+    static void importPerson(String baseUrl, String idNumber, String name) {
+        Api.Response r = Api.as(baseUrl, "demo-admin").post("/api/v1/registries/persons/import", java.util.List.of(Map.of(
+                "idNumber", idNumber, "name", name, "phone", "13600000000", "address", "示例市西山区山前街道松林社区1幢",
+                "regionCode", "339903001001", "sourceDepartmentId", "city-psb")));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aNameThatDiffersFromThePopulationRegistryIsRefused() {
+        String id = freshIdNumber();
+        importPerson(baseUrl(), id, "孙丽华");
+        Map<String, Object> body = citizen(freshUsername("mismatch"), id);
+        body.put("name", "孙丽");
+        Api.Response mismatch = Api.anonymous(baseUrl()).post("/api/v1/citizens", body);
+        assertThat(mismatch.status()).isEqualTo(422);
+        assertThat(mismatch.problemCode()).isEqualTo("real-name-mismatch");
+        assertThat(mismatch.namesField("name")).isTrue();
+
+        body.put("name", "孙丽华");
+        Api.Response verified = Api.anonymous(baseUrl()).post("/api/v1/citizens", body);
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(201);
+        assertThat(verified.get("realNameLevel").asString()).isEqualTo("REGISTRY_VERIFIED");
+        String personId = Api.as(baseUrl(), "demo-admin").post("/api/v1/registries/persons/search", Map.of("idNumber", id)).json().get(0).get("id").asString();
+        assertThat(verified.get("subjectId").asString()).isEqualTo(personId);
+    }
+
+    @Test
+    void theDemoCitizenIsLinkedToThePopulationRegistry() {
+        Api.Response me = Api.as(baseUrl(), "demo-citizen").get("/api/v1/me");
+        assertThat(me.get("realNameLevel").asString()).isEqualTo("REGISTRY_VERIFIED");
+        assertThat(me.get("subjectId").isString()).isTrue();
+        assertThat(me.get("displayName").asString()).isEqualTo("张*华");
+        assertThat(me.get("name").asString()).isEqualTo("张明华");
+    }
 }

@@ -163,10 +163,28 @@ class AccountService {
                     "The legal-entity registry holds no entity with this code",
                     List.of(new FieldViolation("creditCode", "法人库中不存在", "not in the legal-entity registry")));
         }
-        if (entity.isPresent() && !entity.get().name().equals(entityName)) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "entity-name-mismatch", "名称与法人库登记的不一致",
-                    "The name does not match the legal-entity registry",
-                    List.of(new FieldViolation("entityName", "与法人库登记的名称不一致", "does not match the registered name")));
+        if (entity.isPresent()) {
+            RegistryChecks.EntityMatch e = entity.get();
+            List<FieldViolation> mismatch = new ArrayList<>();
+            if (!e.name().equals(entityName)) {
+                mismatch.add(new FieldViolation("entityName", "与法人库登记的名称不一致", "does not match the registered name"));
+            }
+            if (e.legalRepName() != null && !e.legalRepName().equals(repName)) {
+                mismatch.add(new FieldViolation("legalRepName", "与法人库登记的法定代表人不一致", "does not match the registered legal representative"));
+            }
+            if (e.legalRepIdIndex() != null && !e.legalRepIdIndex().equals(vault.blindIndex(PersonalDataKind.ID_NUMBER, repId))) {
+                mismatch.add(new FieldViolation("legalRepIdNumber", "与法人库登记的法定代表人证件号不一致",
+                        "does not match the registered legal representative's ID number"));
+            }
+            if (!mismatch.isEmpty()) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "real-name-mismatch", "与法人库登记的信息不一致",
+                        "The details do not match the legal-entity registry", mismatch);
+            }
+            if (!e.active()) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "entity-not-active", "该主体不是存续状态，不能注册",
+                        "The entity is not active (deregistered, revoked or moved out)",
+                        List.of(new FieldViolation("creditCode", "主体非存续状态", "the entity is not active")));
+            }
         }
         String id = UUID.randomUUID().toString();
         Protected repNameEnc = vault.protect(PersonalDataKind.NAME, repName);
