@@ -110,6 +110,11 @@ class FilesHttpTest extends IntegrationTest {
         assertThat(tooBig.status()).isEqualTo(413);
         assertThat(tooBig.namesField("file")).as(tooBig.body()).isTrue();
 
+        // beyond the servlet multipart limit (spring.servlet.multipart.max-file-size, 20MB) as well
+        Upload huge = upload("demo-citizen", "file", "huge.png", new byte[21 * 1024 * 1024], null);
+        assertThat(huge.status()).as(huge.body()).isEqualTo(413);
+        assertThat(huge.namesField("file")).as(huge.body()).isTrue();
+
         Upload empty = upload("demo-citizen", "file", "empty.png", new byte[0], null);
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.namesField("file")).as(empty.body()).isTrue();
