@@ -13,6 +13,8 @@ package org.yiwang.audit;
  * disappears with it on rollback;</li>
  * <li>inside a read-only transaction (e.g. a query that reveals personal data) or with no transaction:
  * the entry is appended at once in its own transaction;</li>
+ * <li>from an after-commit callback (e.g. {@code @TransactionalEventListener}): appended right after the
+ * caller's transaction committed, in a transaction of its own;</li>
  * <li>{@link #recordDetached} always appends at once in its own transaction (failed sign-ins, denied access).</li>
  * </ul>
  * Text longer than the columns is shortened (action 100, target 300, actor name 200, detail 2000 characters).

@@ -184,5 +184,19 @@ class JdbcAuditLog implements AuditLog {
             append(List.copyOf(pending));
             pending.clear();
         }
+
+        /**
+         * Entries recorded too late for {@link #beforeCommit} — from another synchronization's before-commit or
+         * after-commit callback (e.g. a {@code @TransactionalEventListener}) — are written once the caller's
+         * transaction has committed, in a transaction of their own; after a rollback they are dropped.
+         */
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED && !pending.isEmpty()) {
+                List<Pending> late = List.copyOf(pending);
+                ownTransaction.executeWithoutResult(s -> append(late));
+            }
+            pending.clear();
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.yiwang.support.IntegrationTest;
@@ -49,6 +51,22 @@ class AuditLogTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'test.rolled-back'", Long.class)).isZero();
         tx.executeWithoutResult(status -> audit.record("test.committed", "thing:4", true, null));
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'test.committed' and seq > ?", Long.class, before)).isEqualTo(1);
+    }
+
+    @Test
+    void entriesRecordedAfterCommitAreNotLost() {
+        tx.executeWithoutResult(status -> {
+            audit.record("test.in-tx", "thing:5", true, null);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    // e.g. a @TransactionalEventListener(AFTER_COMMIT) that audits what it did
+                    audit.record("test.after-commit", "thing:5", true, null);
+                }
+            });
+        });
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'test.after-commit'", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'test.in-tx'", Long.class)).isEqualTo(1);
     }
 
     private long lastSeq() {
