@@ -42,6 +42,8 @@ class NotificationIntegrationTest extends IntegrationTest {
     NotificationAdminController admin;
     @Autowired
     InboxController inboxApi;
+    @Autowired
+    org.springframework.modulith.events.IncompleteEventPublications incomplete;
 
     private static String newAccount() {
         return "test-" + UUID.randomUUID();
@@ -97,6 +99,32 @@ class NotificationIntegrationTest extends IntegrationTest {
         assertThat(inbox.unreadCount(account)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select status from notification_delivery where account_id = ?", String.class, account))
                 .isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void anIncompletePublicationIsDeliveredWhenResubmittedAsOnRestart() {
+        // a publication that was stored with its transaction but never delivered (the platform stopped first)
+        String template = newAccount();
+        String seed = "SEED-" + UUID.randomUUID();
+        tx.executeWithoutResult(s -> events.publishEvent(caseChanged(template, seed)));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> publications(seed, true) == 1);
+        Map<String, Object> done = jdbc.queryForMap("select listener_id, event_type, serialized_event from event_publication"
+                + " where serialized_event like ?", "%" + seed + "%");
+
+        String account = newAccount();
+        String caseNo = "CRASH-" + UUID.randomUUID();
+        String serialized = ((String) done.get("serialized_event")).replace(seed, caseNo).replace(template, account);
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts)"
+                        + " values (?, ?, ?, ?, ?, 'PUBLISHED', 1)", id, done.get("listener_id"), done.get("event_type"), serialized,
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)));
+        assertThat(inboxCount(account)).isZero();
+
+        // what spring.modulith.events.republish-outstanding-events-on-restart does at start-up
+        incomplete.resubmitIncompletePublications(p -> p.getIdentifier().equals(id));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> inboxCount(account) == 1);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> publications(caseNo, true) == 1);
+        assertThat(inbox.page(account, false, 0, 1).items().getFirst().title()).isEqualTo("办件进度：" + caseNo);
     }
 
     @Test
