@@ -70,6 +70,24 @@ class RegistryApiTest extends IntegrationTest {
     }
 
     @Test
+    void personListsAreMaskedPagedAndFilteredByRegionSubtree() {
+        Api.Response street = Api.as(baseUrl(), "demo-admin").get("/api/v1/registries/persons?regionCode=339902001000&limit=100");
+        assertThat(street.status()).isEqualTo(200);
+        assertThat(street.get("items")).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.get("regionCode").asString()).startsWith("339902001");
+            assertThat(p.get("masked").asBoolean()).as("lists are masked even for full readers").isTrue();
+        });
+        assertThat(street.body()).doesNotContain("339902199003071232");
+        Api.Response page = Api.as(baseUrl(), "demo-officer-xishan").get("/api/v1/registries/persons?limit=3&offset=0");
+        assertThat(page.get("items")).hasSize(3);
+        assertThat(page.get("total").asInt()).isGreaterThan(3);
+        assertThat(page.get("items")).allSatisfy(p -> assertThat(p.get("regionCode").asString()).startsWith("339903"));
+        Api.Response bad = Api.as(baseUrl(), "demo-admin").get("/api/v1/registries/persons?regionCode=3399");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.namesField("regionCode")).isTrue();
+    }
+
+    @Test
     void multipartImportIsAllOrNothingAndNeedsThePermission() throws Exception {
         String header = "居民身份证号,姓名,手机号码,住址,所在社区,提供部门\n";
         String badRow = "339902199202020015,接口甲,13900009999,,339902002002,city-psb\n"; // wrong check character (5, not the computed one)

@@ -94,7 +94,7 @@ public class RegistryQueries {
         String where = " where " + scope.sql();
         if (regionCode != null && !regionCode.isBlank()) {
             where += " and region_code like ?";
-            params.add(org.yiwang.shared.ids.ChineseIds.regionPrefix(regionCode.trim()) + "%");
+            params.add(regionPrefix(regionCode) + "%");
         }
         long total = jdbc.sql("select count(*) from reg_person" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
@@ -139,7 +139,7 @@ public class RegistryQueries {
         String where = " where " + scope.sql();
         if (regionCode != null && !regionCode.isBlank()) {
             where += " and region_code like ?";
-            params.add(org.yiwang.shared.ids.ChineseIds.regionPrefix(regionCode.trim()) + "%");
+            params.add(regionPrefix(regionCode) + "%");
         }
         long total = jdbc.sql("select count(*) from reg_legal_entity" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
@@ -156,6 +156,15 @@ public class RegistryQueries {
                 vault.display(PersonalDataKind.ID_NUMBER, e.legalRepresentativeIdCipher(), e.subjectRef(), PURPOSE, full ? c : null),
                 e.registeredAddress(), e.regionCode(), regionName(e.regionCode()), e.establishedOn(), e.status(), e.status().label(),
                 e.sourceDepartmentId(), departmentName(e.sourceDepartmentId()), e.updatedAt(), !full);
+    }
+
+    /** The subtree prefix of a region filter; 400 unless it is a 12-digit statistical region code. */
+    static String regionPrefix(String regionCode) {
+        String code = regionCode.trim();
+        if (!org.yiwang.shared.ids.ChineseIds.isValidStatisticalRegionCode(code)) {
+            throw ProblemException.invalidField("regionCode", "应为 12 位统计用区划代码", "must be a 12-digit statistical region code");
+        }
+        return org.yiwang.shared.ids.ChineseIds.regionPrefix(code);
     }
 
     private String regionName(String code) {
