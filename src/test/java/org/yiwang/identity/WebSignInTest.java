@@ -123,4 +123,45 @@ class WebSignInTest extends IntegrationTest {
         assertThat(WebClient.location(ok)).contains("/login?registered");
         assertThat(WebClient.location(new WebClient(baseUrl()).signIn(username, "Strong#Pass2026"))).endsWith("/portal");
     }
+
+    @Test
+    void theAccountPageShowsMaskedDataAndChangesThePassword() {
+        String username = RegistrationApiTest.freshUsername("acct");
+        String id = RegistrationApiTest.freshIdNumber();
+        assertThat(Api.anonymous(baseUrl()).post("/api/v1/citizens", RegistrationApiTest.citizen(username, id)).status()).isEqualTo(201);
+        WebClient web = new WebClient(baseUrl());
+        assertThat(WebClient.location(web.signIn(username, "Strong#Pass2026"))).endsWith("/portal");
+        HttpResponse<String> page = web.get("/account");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(username).contains(id.substring(0, 3) + "***").doesNotContain(id);
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("currentPassword", "Strong#Pass2026");
+        form.put("newPassword", "Changed#Pass2027");
+        form.put("newPasswordRepeat", "Changed#Pass2027");
+        form.put("_csrf", web.csrfFrom("/account"));
+        HttpResponse<String> changed = web.postForm("/account/password", form);
+        assertThat(WebClient.location(changed)).endsWith("/account");
+        assertThat(web.get("/account").body()).contains("密码已修改");
+        assertThat(WebClient.location(new WebClient(baseUrl()).signIn(username, "Changed#Pass2027"))).endsWith("/portal");
+    }
+
+    @Test
+    void anAdministratorEnrolsAnAuthenticatorOnTheAccountPage() throws Exception {
+        String username = RegistrationApiTest.freshUsername("page-totp");
+        Map<String, Object> body = new HashMap<>(Map.of("type", "ADMIN", "username", username, "password", "Strong#Pass2026", "displayName", "页面管理员"));
+        assertThat(Api.as(baseUrl(), "demo-admin").post("/api/v1/accounts", body).status()).isEqualTo(201);
+        WebClient web = new WebClient(baseUrl());
+        web.signIn(username, "Strong#Pass2026");
+        HttpResponse<String> started = web.postForm("/account/totp/start", Map.of("_csrf", web.csrfFrom("/account")));
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(started.body()).contains("data:image/png;base64,");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("secret=([A-Z2-7]+)").matcher(started.body());
+        assertThat(m.find()).isTrue();
+        String code = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(m.group(1), Instant.now().getEpochSecond() / 30);
+        HttpResponse<String> confirmed = web.postForm("/account/totp/confirm", Map.of("code", code, "_csrf", web.csrfFrom("/account")));
+        assertThat(WebClient.location(confirmed)).endsWith("/account");
+        assertThat(jdbc.queryForObject("select totp_enabled from identity_account where username = ?", Boolean.class, username)).isTrue();
+        assertThat(WebClient.location(new WebClient(baseUrl()).signIn(username, "Strong#Pass2026"))).endsWith("/login/totp");
+    }
 }
