@@ -69,4 +69,27 @@ class SignInApiTest extends IntegrationTest {
         assertThat(bogus.status()).isEqualTo(401);
         assertThat(bogus.problemCode()).isEqualTo("invalid-token");
     }
+
+    @Test
+    void publicPathsNeedNoSignIn() {
+        Api.Client anon = Api.anonymous(baseUrl());
+        assertThat(anon.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anon.get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(anon.get("/.well-known/openid-configuration").status()).isEqualTo(200);
+        assertThat(anon.get("/oauth2/jwks").get("keys").get(0).get("kty").asString()).isEqualTo("RSA");
+        assertThat(anon.get("/oauth2/jwks").get("keys").get(0).has("d")).isFalse(); // never the private part
+        assertThat(anon.get("/api/v1/accounts").status()).isEqualTo(401);
+        assertThat(anon.post("/api/v1/me/totp", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aBrowserSessionCallingTheApiNeedsCsrfButBearerCallsDoNot() throws Exception {
+        WebClient web = new WebClient(baseUrl());
+        web.signIn("demo-citizen", Api.DEMO_PASSWORD);
+        java.net.http.HttpResponse<String> viaSession = web.postForm("/api/v1/auth/logout", Map.of());
+        assertThat(viaSession.statusCode()).isEqualTo(403);
+        assertThat(viaSession.body()).contains("csrf");
+        String token = Api.login(baseUrl(), "demo-citizen", Api.DEMO_PASSWORD);
+        assertThat(Api.withToken(baseUrl(), token).post("/api/v1/auth/logout", null).status()).isEqualTo(204);
+    }
 }
