@@ -16,6 +16,9 @@ import org.yiwang.shared.security.Callers;
 @Controller
 class InboxPage {
 
+    /** Times are shown in the city's zone. */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     private final InboxStore inbox;
 
     InboxPage(InboxStore inbox) {
@@ -27,6 +30,7 @@ class InboxPage {
         String accountId = Callers.current().accountId();
         model.addAttribute("inbox", inbox.page(accountId, unread, Math.max(page, 0), 20));
         model.addAttribute("unreadOnly", unread);
+        model.addAttribute("zone", ZONE);
         return "notification/inbox";
     }
 
@@ -38,6 +42,7 @@ class InboxPage {
             return "redirect:/inbox";
         }
         model.addAttribute("m", m);
+        model.addAttribute("zone", ZONE);
         model.addAttribute("unread", inbox.unreadCount(accountId));
         return "notification/inbox :: message";
     }

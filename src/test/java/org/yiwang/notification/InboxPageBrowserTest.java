@@ -39,19 +39,24 @@ class InboxPageBrowserTest extends IntegrationTest {
 
             page.navigate(baseUrl() + "/inbox");
             assertThat(page.locator("h1").textContent()).isEqualTo("消息中心");
-            Locator row = page.locator("tr.message", new Page.LocatorOptions().setHasText(caseNo));
+            Locator row = page.locator("li.message", new Page.LocatorOptions().setHasText(caseNo));
             assertThat(row.count()).isEqualTo(1);
             assertThat(row.getAttribute("class")).contains("unread");
+            // times in the city's zone (Asia/Shanghai), whatever the server's zone
+            String shown = row.locator("time").textContent();
+            java.time.Instant created = java.time.Instant.parse(row.locator("time").getAttribute("datetime"));
+            assertThat(shown).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(created.atZone(java.time.ZoneId.of("Asia/Shanghai"))));
             assertThat(row.locator("a").getAttribute("href")).isEqualTo("/portal");
             long unreadBefore = Long.parseLong(page.locator("#unread-count").textContent().trim());
             assertThat(unreadBefore).isGreaterThanOrEqualTo(1);
 
             row.locator("button").click(); // htmx: swaps the row in place, updates the counter out of band
-            Locator readRow = page.locator("tr.message.read", new Page.LocatorOptions().setHasText(caseNo));
+            Locator readRow = page.locator("li.message.read", new Page.LocatorOptions().setHasText(caseNo));
             readRow.waitFor();
             assertThat(page.url()).endsWith("/inbox");
             assertThat(page.locator("#unread-count").textContent().trim()).isEqualTo(String.valueOf(unreadBefore - 1));
-            assertThat(page.locator("tr.message", new Page.LocatorOptions().setHasText(caseNo)).count()).isEqualTo(1);
+            assertThat(page.locator("li.message", new Page.LocatorOptions().setHasText(caseNo)).count()).isEqualTo(1);
 
             page.navigate(baseUrl() + "/inbox?lang=en");
             assertThat(page.locator("h1").textContent()).isEqualTo("Messages");
