@@ -4,8 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR="${1:-target/yiwang.jar}"
-source <(sed -n '/^java_major()/,/^}/p;/^pick_jdk()/,/^}/p' ./yiwang)
-pick_jdk
+JAVA_HOME=$(./yiwang java-home)
 home=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 log="$home/app.log"
