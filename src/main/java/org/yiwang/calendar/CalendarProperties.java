@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *       - "13:30-17:30"              # default 7.5 working hours a day
  *     reload-interval: 30s           # how often a node checks whether another node changed the calendar
  * </pre>
- * Environment: {@code YIWANG_CALENDAR_ZONE}, {@code YIWANG_CALENDAR_WORKINGHOURS_0=09:00-12:00} and so on.
+ * Environment: {@code YIWANG_CALENDAR_ZONE}, {@code YIWANG_CALENDAR_WORKINGHOURS=09:00-12:00,13:30-17:00}, {@code YIWANG_CALENDAR_RELOADINTERVAL}.
  *
  * @param zone           zone of the calendar
  * @param workingHours   office periods {@code HH:mm-HH:mm}
