@@ -152,6 +152,15 @@ class OidcRelyingPartyTest extends IntegrationTest {
         assertThat(info.getSubject().getValue()).isEqualTo(accountId);
         assertThat(info.getName()).isEqualTo("张明华");
         assertThat(info.getPreferredUsername()).isEqualTo("demo-citizen");
+
+        // the refresh token yields new tokens for the same subject
+        assertThat(flow.tokens().getOIDCTokens().getRefreshToken()).isNotNull();
+        TokenResponse refreshed = OIDCTokenResponseParser.parse(new TokenRequest(flow.provider().getTokenEndpointURI(),
+                new ClientSecretBasic(CLIENT, SECRET), new com.nimbusds.oauth2.sdk.RefreshTokenGrant(flow.tokens().getOIDCTokens().getRefreshToken()))
+                .toHTTPRequest().send());
+        assertThat(refreshed.indicatesSuccess()).isTrue();
+        assertThat(refreshed.toSuccessResponse().getTokens().getAccessToken().getValue())
+                .isNotEqualTo(flow.tokens().getOIDCTokens().getAccessToken().getValue());
     }
 
     @Test

@@ -62,6 +62,10 @@ class IdentityDemoContributor implements DemoContributor {
 
     @Override
     public void load() {
+        if (!PasswordPolicy.problems(password, "demo-enterprise").isEmpty()) {
+            throw new IllegalStateException("yiwang.demo.password (YIWANG_DEMO_PASSWORD) does not meet the password rules: at least "
+                    + PasswordPolicy.MIN_LENGTH + " characters with upper- and lower-case letters, a digit and a symbol");
+        }
         accounts.registerCitizen(new AccountService.CitizenRegistration("demo-citizen", password, "张明华", "339902199003071232", "13800000001"));
         accounts.registerEnterprise(new AccountService.EnterpriseRegistration("demo-enterprise", password, "91339902MA2YW0001P",
                 "示例科技有限公司", "王建国", "339902197806153216"), null);
