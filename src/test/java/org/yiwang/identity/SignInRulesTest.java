@@ -48,6 +48,16 @@ class SignInRulesTest extends IntegrationTest {
         assertThat(locked.problemCode()).isEqualTo("account-locked");
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'account.login' and success = false and detail like ?",
                 Integer.class, "%account locked after 5%")).isGreaterThanOrEqualTo(1);
+        String accountId = jdbc.queryForObject("select id from identity_account where username = ?", String.class, username);
+        java.util.List<Map<String, Object>> entries = jdbc.queryForList(
+                "select actor_id, success, detail, client_ip from audit_entry where action = 'account.login' and target = ?", "account:" + accountId);
+        assertThat(entries).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.get("actor_id")).isEqualTo(accountId);
+            assertThat((String) e.get("client_ip")).isNotBlank();
+        });
+        assertThat(entries).anySatisfy(e -> assertThat((String) e.get("detail")).contains("reason=bad-password"));
+        assertThat(entries).anySatisfy(e -> assertThat((String) e.get("detail")).contains("reason=locked"));
 
         // 15 minutes later (moved back in the database) the right password works again and the count restarts
         jdbc.update("update identity_account set locked_until = ? where username = ?", Timestamp.from(Instant.now().minusSeconds(1)), username);
