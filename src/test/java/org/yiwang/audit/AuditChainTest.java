@@ -25,6 +25,7 @@ import org.yiwang.crypto.CryptoProvider;
 import org.yiwang.crypto.PersonalDataKind;
 import org.yiwang.crypto.PersonalDataVault;
 import org.yiwang.shared.web.ProblemException;
+import org.yiwang.support.AsCaller;
 import org.yiwang.support.IntegrationTest;
 
 /**
@@ -200,7 +201,7 @@ class AuditChainTest extends IntegrationTest {
         assertThat(e.get("actor_id")).isEqualTo("anonymous");
 
         // as a signed-in caller, outside a transaction
-        TestCallers.run(TestCallers.auditor(), () -> vault.reveal(PersonalDataKind.PHONE, cipher, "person:audit-test-2", "real-name-check"));
+        AsCaller.run(AsCaller.auditor(), () -> vault.reveal(PersonalDataKind.PHONE, cipher, "person:audit-test-2", "real-name-check"));
         assertThat(jdbc.queryForObject("select actor_id from audit_entry where target = 'person:audit-test-2'", String.class))
                 .isEqualTo("test-auditor");
 
@@ -227,23 +228,23 @@ class AuditChainTest extends IntegrationTest {
         audit.recordAs("search-actor", "检索人", "test.search.alpha", "doc:1", true, "a");
         audit.recordAs("search-actor", "检索人", "test.search.beta", "doc:2", false, "b");
         audit.recordAs("other-actor", "其他人", "test.search.alpha", "doc:3", true, "c");
-        AuditTrail.Page byActor = TestCallers.as(TestCallers.auditor(AuditTrail.READ),
+        AuditTrail.Page byActor = AsCaller.call(AsCaller.auditor(AuditTrail.READ),
                 () -> trail.search(AuditTrail.Filter.parse("search-actor", "test.search.*", null, null, null), 0, 50));
         assertThat(byActor.total()).isEqualTo(2);
         assertThat(byActor.entries()).extracting(AuditEntry::target).containsExactly("doc:2", "doc:1");
-        AuditTrail.Page exact = TestCallers.as(TestCallers.auditor(AuditTrail.READ),
+        AuditTrail.Page exact = AsCaller.call(AsCaller.auditor(AuditTrail.READ),
                 () -> trail.search(AuditTrail.Filter.parse(null, "test.search.alpha", "doc:*", "2000-01-01", null), 0, 1));
         assertThat(exact.total()).isEqualTo(2);
         assertThat(exact.entries()).hasSize(1).extracting(AuditEntry::target).containsExactly("doc:3");
-        AuditTrail.Page none = TestCallers.as(TestCallers.auditor(AuditTrail.READ),
+        AuditTrail.Page none = AsCaller.call(AsCaller.auditor(AuditTrail.READ),
                 () -> trail.search(AuditTrail.Filter.parse(null, "test.search.*", null, null, "2000-01-01"), 0, 50));
         assertThat(none.total()).isZero();
         // a literal % in a prefix is not a wildcard
-        AuditTrail.Page literal = TestCallers.as(TestCallers.auditor(AuditTrail.READ),
+        AuditTrail.Page literal = AsCaller.call(AsCaller.auditor(AuditTrail.READ),
                 () -> trail.search(AuditTrail.Filter.parse(null, "test.%*", null, null, null), 0, 50));
         assertThat(literal.total()).isZero();
 
-        assertThatThrownBy(() -> TestCallers.as(TestCallers.auditor("audit:verify"),
+        assertThatThrownBy(() -> AsCaller.call(AsCaller.auditor("audit:verify"),
                 () -> trail.search(AuditTrail.Filter.NONE, 0, 50)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(403));
         assertThatThrownBy(() -> AuditTrail.Filter.parse(null, null, null, "yesterday", "2026-13-01"))

@@ -15,6 +15,7 @@ import org.yiwang.shared.imports.ImportRows;
 import org.yiwang.shared.security.Caller;
 import org.yiwang.shared.web.FieldViolation;
 import org.yiwang.shared.web.ProblemException;
+import org.yiwang.support.AsCaller;
 import org.yiwang.support.IntegrationTest;
 
 /**

@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import org.yiwang.crypto.PersonalDataKind;
 import org.yiwang.crypto.PersonalDataVault;
-import org.yiwang.organization.AsCaller;
 import org.yiwang.registries.internal.RegistryImportService;
 import org.yiwang.registries.internal.RegistryQueries;
 import org.yiwang.shared.ids.ChineseIds;
@@ -23,6 +22,7 @@ import org.yiwang.shared.imports.ImportRows;
 import org.yiwang.shared.security.Caller;
 import org.yiwang.shared.web.FieldViolation;
 import org.yiwang.shared.web.ProblemException;
+import org.yiwang.support.AsCaller;
 import org.yiwang.support.IntegrationTest;
 
 /** The base registries through their services: demo data, encryption at rest, blind-index lookup, imports, scope and masking. */

@@ -1,4 +1,4 @@
-package org.yiwang.organization;
+package org.yiwang.support;
 
 import java.util.List;
 import java.util.Set;
@@ -41,6 +41,12 @@ public final class AsCaller {
     /** An administrator holding the given permissions. */
     public static Caller admin(String... permissions) {
         return new Caller("test-admin", "test-admin", "测试管理员", CallerType.ADMIN, Set.of(), Set.of(permissions), Set.of(), Set.of(), null);
+    }
+
+    /** An auditor (审计员) holding the given permissions over the whole city. */
+    public static Caller auditor(String... permissions) {
+        return new Caller("test-auditor", "test-auditor", "测试审计员", CallerType.OFFICER, Set.of("AUDITOR"), Set.of(permissions),
+                Set.of("3399"), Set.of(), null);
     }
 
     /** An officer holding the given permissions over the given region prefixes. */
