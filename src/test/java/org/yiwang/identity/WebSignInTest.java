@@ -164,4 +164,32 @@ class WebSignInTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select totp_enabled from identity_account where username = ?", Boolean.class, username)).isTrue();
         assertThat(WebClient.location(new WebClient(baseUrl()).signIn(username, "Strong#Pass2026"))).endsWith("/login/totp");
     }
+
+    @Test
+    void administratorsManageStaffAccountsOnTheAdminPage() {
+        WebClient admin = new WebClient(baseUrl());
+        admin.signIn("demo-admin", Api.DEMO_PASSWORD);
+        HttpResponse<String> page = admin.get("/admin/accounts?type=OFFICER");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("demo-officer-xishan").doesNotContain("demo-citizen");
+
+        String username = RegistrationApiTest.freshUsername("page-admin");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("type", "ADMIN");
+        form.put("username", username);
+        form.put("password", "Strong#Pass2026");
+        form.put("displayName", "页面新建管理员");
+        form.put("_csrf", admin.csrfFrom("/admin/accounts"));
+        assertThat(WebClient.location(admin.postForm("/admin/accounts", form))).endsWith("/admin/accounts");
+        String id = jdbc.queryForObject("select id from identity_account where username = ?", String.class, username);
+
+        HttpResponse<String> disabled = admin.postForm("/admin/accounts/" + id + "/status", Map.of("active", "false", "_csrf", admin.csrfFrom("/admin/accounts")));
+        assertThat(disabled.statusCode()).isEqualTo(302);
+        assertThat(Api.anonymous(baseUrl()).post("/api/v1/auth/login", Map.of("username", username, "password", "Strong#Pass2026")).problemCode())
+                .isEqualTo("account-disabled");
+
+        WebClient officer = new WebClient(baseUrl());
+        officer.signIn("demo-officer", Api.DEMO_PASSWORD);
+        assertThat(officer.get("/admin/accounts").statusCode()).isEqualTo(403);
+    }
 }
