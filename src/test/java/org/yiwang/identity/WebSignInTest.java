@@ -182,11 +182,15 @@ class WebSignInTest extends IntegrationTest {
         form.put("_csrf", admin.csrfFrom("/admin/accounts"));
         assertThat(WebClient.location(admin.postForm("/admin/accounts", form))).endsWith("/admin/accounts");
         String id = jdbc.queryForObject("select id from identity_account where username = ?", String.class, username);
+        WebClient newAdmin = new WebClient(baseUrl());
+        newAdmin.signIn(username, "Strong#Pass2026");
+        assertThat(newAdmin.get("/admin").statusCode()).isEqualTo(200);
 
         HttpResponse<String> disabled = admin.postForm("/admin/accounts/" + id + "/status", Map.of("active", "false", "_csrf", admin.csrfFrom("/admin/accounts")));
         assertThat(disabled.statusCode()).isEqualTo(302);
         assertThat(Api.anonymous(baseUrl()).post("/api/v1/auth/login", Map.of("username", username, "password", "Strong#Pass2026")).problemCode())
                 .isEqualTo("account-disabled");
+        assertThat(newAdmin.get("/admin").statusCode()).as("a disabled account's session ends").isEqualTo(302);
 
         WebClient officer = new WebClient(baseUrl());
         officer.signIn("demo-officer", Api.DEMO_PASSWORD);

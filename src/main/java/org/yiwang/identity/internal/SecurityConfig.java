@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -60,8 +61,10 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims userInfo) throws Exception {
-        http.oauth2AuthorizationServer(as -> {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims userInfo, AccountStore accounts, CallerFactory callers)
+            throws Exception {
+        http.addFilterAfter(new SessionCallerFilter(accounts, callers), SecurityContextHolderFilter.class)
+                .oauth2AuthorizationServer(as -> {
                     http.securityMatcher(as.getEndpointsMatcher());
                     as.oidc(oidc -> oidc.userInfoEndpoint(u -> u.userInfoMapper(userInfo::map)));
                 })
@@ -87,6 +90,7 @@ class SecurityConfig {
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
                 // bearer requests carry no ambient credential: CSRF applies only to browser-session calls
                 .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfig::sessionCallNeedingCsrf))
+                .addFilterAfter(new SessionCallerFilter(accounts, callers), SecurityContextHolderFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, accounts, callers), AnonymousAuthenticationFilter.class)
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
@@ -99,8 +103,9 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, WebSignIn.LandingHandler landing, WebSignIn.FailureHandler failure,
-                                 AuditLog audit) throws Exception {
-        http.authorizeHttpRequests(a -> a
+                                 AuditLog audit, AccountStore accounts, CallerFactory callers) throws Exception {
+        http.addFilterAfter(new SessionCallerFilter(accounts, callers), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .anyRequest().authenticated())
