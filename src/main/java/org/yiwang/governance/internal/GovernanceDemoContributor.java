@@ -28,9 +28,9 @@ class GovernanceDemoContributor implements DemoContributor {
 
     private final GridService grids;
     private final AddressService addresses;
-    private final CatalogService catalog;
+    private final EventCatalogService catalog;
 
-    GovernanceDemoContributor(GridService grids, AddressService addresses, CatalogService catalog) {
+    GovernanceDemoContributor(GridService grids, AddressService addresses, EventCatalogService catalog) {
         this.grids = grids;
         this.addresses = addresses;
         this.catalog = catalog;
@@ -53,8 +53,8 @@ class GovernanceDemoContributor implements DemoContributor {
             grids.importGrids(bytes("demo/governance/grids.geojson"));
             addresses.importAddresses(ImportRows.parse(bytes("demo/governance/addresses.csv"), ImportRows.Format.CSV, AddressService.FIELDS));
             grids.assignWorkers(DEMO_GRID, List.of("demo-gridworker"));
-            catalog.importClasses(ImportRows.parse(bytes("demo/governance/event-classes.csv"), ImportRows.Format.CSV, CatalogService.CLASS_FIELDS));
-            catalog.importRules(ImportRows.parse(bytes("demo/governance/responsibility-rules.csv"), ImportRows.Format.CSV, CatalogService.RULE_FIELDS));
+            catalog.importClasses(ImportRows.parse(bytes("demo/governance/event-classes.csv"), ImportRows.Format.CSV, EventCatalogService.CLASS_FIELDS));
+            catalog.importRules(ImportRows.parse(bytes("demo/governance/responsibility-rules.csv"), ImportRows.Format.CSV, EventCatalogService.RULE_FIELDS));
         });
     }
 

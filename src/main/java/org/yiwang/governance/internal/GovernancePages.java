@@ -32,11 +32,11 @@ class GovernancePages {
 
     private final GridService grids;
     private final GridStore store;
-    private final CatalogService catalog;
+    private final EventCatalogService catalog;
     private final OrganizationDirectory directory;
     private final String tileUrl;
 
-    GovernancePages(GridService grids, GridStore store, CatalogService catalog, OrganizationDirectory directory,
+    GovernancePages(GridService grids, GridStore store, EventCatalogService catalog, OrganizationDirectory directory,
                     @Value("${yiwang.map.tile-url:https://tile.openstreetmap.org/{z}/{x}/{y}.png}") String tileUrl) {
         this.grids = grids;
         this.store = store;
@@ -80,26 +80,26 @@ class GovernancePages {
 
     @GetMapping("/catalog")
     String catalog(Model model) {
-        Caller c = requireAny(GridService.READ, CatalogService.MANAGE);
+        Caller c = requireAny(GridService.READ, EventCatalogService.MANAGE);
         Map<String, String> names = new LinkedHashMap<>();
         directory.departments().forEach(d -> names.put(d.id(), d.name()));
         model.addAttribute("rows", catalog.list().stream().map(e -> new ClassRow(e, catalog.rules(e.code()).stream()
                 .map(r -> r.regionCode() != null ? r.regionCode() + " → " + names.getOrDefault(r.departmentId(), r.departmentId())
                         : r.regionLevel() + " → " + r.departmentType()).toList())).toList());
-        model.addAttribute("canEdit", c.can(CatalogService.MANAGE));
+        model.addAttribute("canEdit", c.can(EventCatalogService.MANAGE));
         return "governance/catalog";
     }
 
     @GetMapping("/catalog/{code}")
     String edit(@PathVariable String code, Model model) {
-        requireAny(CatalogService.MANAGE);
+        requireAny(EventCatalogService.MANAGE);
         model.addAttribute("c", catalog.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "governance/catalog-edit";
     }
 
     @PostMapping("/catalog/{code}")
     String save(@PathVariable String code, @RequestParam Map<String, String> form, Model model) {
-        requireAny(CatalogService.MANAGE);
+        requireAny(EventCatalogService.MANAGE);
         Integer amount = null;
         try {
             amount = Integer.valueOf(form.getOrDefault("deadlineAmount", "").trim());
@@ -107,7 +107,7 @@ class GovernancePages {
             amount = -1;
         }
         try {
-            catalog.put(code, new CatalogService.ClassEdit(form.get("name"), form.get("filingCondition"), amount, form.get("deadlineUnit"),
+            catalog.put(code, new EventCatalogService.ClassEdit(form.get("name"), form.get("filingCondition"), amount, form.get("deadlineUnit"),
                     form.get("closingCondition"), form.containsKey("active")));
             return "redirect:/admin/governance/catalog";
         } catch (ProblemException e) {

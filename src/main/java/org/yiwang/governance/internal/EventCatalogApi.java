@@ -26,16 +26,16 @@ import org.yiwang.shared.web.ProblemException;
 @RestController
 @RequestMapping("/api/v1/event-classes")
 @Tag(name = "Governance 事件部件分类", description = "Event/component classes (GB/T 30428.2) and the 事权清单")
-class CatalogApi {
+class EventCatalogApi {
 
-    private final CatalogService catalog;
+    private final EventCatalogService catalog;
 
-    CatalogApi(CatalogService catalog) {
+    EventCatalogApi(EventCatalogService catalog) {
         this.catalog = catalog;
     }
 
     /** A class with its rules. */
-    record ClassView(EventClass eventClass, List<CatalogService.Rule> rules) {
+    record ClassView(EventClass eventClass, List<EventCatalogService.Rule> rules) {
     }
 
     @GetMapping
@@ -63,20 +63,20 @@ class CatalogApi {
 
     @PutMapping("/{code}")
     @Operation(summary = "Create or replace a class (region:manage)")
-    EventClass put(@PathVariable String code, @RequestBody CatalogService.ClassEdit body) {
-        return catalog.put(code, body == null ? new CatalogService.ClassEdit(null, null, null, null, null, null) : body);
+    EventClass put(@PathVariable String code, @RequestBody EventCatalogService.ClassEdit body) {
+        return catalog.put(code, body == null ? new EventCatalogService.ClassEdit(null, null, null, null, null, null) : body);
     }
 
     @PostMapping(value = "/import", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     ImportResult importClasses(@RequestBody byte[] body, @RequestHeader("Content-Type") String contentType) {
-        Callers.require(CatalogService.MANAGE);
-        return catalog.importClasses(ImportRows.parse(body, ImportRows.Format.detect(null, contentType), CatalogService.CLASS_FIELDS));
+        Callers.require(EventCatalogService.MANAGE);
+        return catalog.importClasses(ImportRows.parse(body, ImportRows.Format.detect(null, contentType), EventCatalogService.CLASS_FIELDS));
     }
 
     @PostMapping(value = "/rules/import", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "Import 事权清单 rules (classCode, regionCode+departmentId or regionLevel+departmentType); replaces the named classes' rules")
     ImportResult importRules(@RequestBody byte[] body, @RequestHeader("Content-Type") String contentType) {
-        Callers.require(CatalogService.MANAGE);
-        return catalog.importRules(ImportRows.parse(body, ImportRows.Format.detect(null, contentType), CatalogService.RULE_FIELDS));
+        Callers.require(EventCatalogService.MANAGE);
+        return catalog.importRules(ImportRows.parse(body, ImportRows.Format.detect(null, contentType), EventCatalogService.RULE_FIELDS));
     }
 }

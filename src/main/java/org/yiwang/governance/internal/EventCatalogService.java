@@ -40,7 +40,7 @@ import org.yiwang.shared.web.ProblemException;
  * audited).
  */
 @Service
-public class CatalogService implements EventCatalog {
+public class EventCatalogService implements EventCatalog {
 
     public static final String MANAGE = "region:manage";
 
@@ -66,7 +66,7 @@ public class CatalogService implements EventCatalog {
     private final WorkingCalendar calendar;
     private final AuditLog audit;
 
-    CatalogService(JdbcClient jdbc, OrganizationDirectory directory, WorkingCalendar calendar, AuditLog audit) {
+    EventCatalogService(JdbcClient jdbc, OrganizationDirectory directory, WorkingCalendar calendar, AuditLog audit) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.calendar = calendar;
