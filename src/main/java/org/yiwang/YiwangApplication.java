@@ -3,6 +3,7 @@ package org.yiwang;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -11,7 +12,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * Each top-level package below {@code org.yiwang} is an application module; {@code shared} is the
  * small shared kernel every module may use. See docs/architecture.md.
  */
-@SpringBootApplication
+// modules may each have an internal class of the same simple name: name scanned beans by their full class name
+@SpringBootApplication(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 @Modulithic(systemName = "yiwang", sharedModules = "shared")

@@ -31,6 +31,7 @@ class ShellLinks {
             new Link(Area.WORKBENCH, "/account", "shell.link.account", "shell.link.account.hint", null, STAFF),
             new Link(Area.ADMIN, "/admin/organization", "shell.link.organization", "shell.link.organization.hint", "region:manage", STAFF),
             new Link(Area.ADMIN, "/admin/registries", "shell.link.registries", "shell.link.registries.hint", "registry:import", STAFF),
+            new Link(Area.ADMIN, "/admin/accounts", "shell.link.accounts", "shell.link.accounts.hint", "account:manage", STAFF),
             new Link(Area.ADMIN, "/admin/audit", "shell.link.audit", "shell.link.audit.hint", "audit:read", STAFF));
 
     List<Link> visibleTo(Caller caller, Area area) {

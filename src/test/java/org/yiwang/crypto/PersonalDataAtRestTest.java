@@ -19,14 +19,16 @@ import org.yiwang.support.IntegrationTest;
  */
 class PersonalDataAtRestTest extends IntegrationTest {
 
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?!\\d)");
-    private static final Pattern MOBILE = Pattern.compile("(?<![\\d.])1[3-9]\\d{9}(?![\\d.])");
+    // a value standing alone (not inside a hex digest, a base64 ciphertext or a decimal number)
+    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z.])1[3-9]\\d{9}(?![0-9A-Za-z.])");
 
     @Test
     void noPlaintextIdNumbersOrPhoneNumbersAnywhereInTheDatabase() {
         // the detectors themselves find what they must
         assertThat(ID_NUMBER.matcher("{\"id\":\"339902199003071232\"}").find()).isTrue();
         assertThat(MOBILE.matcher("tel:13800000001;").find()).isTrue();
+        assertThat(MOBILE.matcher("9f13800000001ab").find()).as("inside a hex digest").isFalse();
         // sanity: the demo city holds people with ID numbers and phones, so the scan has something to find
         assertThat(jdbc.queryForObject("select count(*) from reg_person", Integer.class)).isGreaterThan(10);
 

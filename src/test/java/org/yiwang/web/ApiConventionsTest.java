@@ -31,6 +31,17 @@ class ApiConventionsTest extends IntegrationTest {
     }
 
     @Test
+    void publicReferenceDataNeedsNoSignInButChangingItDoes() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/regions"))).statusCode()).isEqualTo(200);
+        HttpResponse<String> year = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/calendar/2026")));
+        assertThat(year.statusCode()).isEqualTo(200);
+        assertThat(year.body()).contains("2026-02-14");
+        HttpResponse<String> change = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/calendar/days/2026-02-16"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"working\":true}")));
+        assertThat(change.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void malformedJsonIsAProblemNamingTheBodyInChineseAndEnglish() throws Exception {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/auth/login"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{not json")));

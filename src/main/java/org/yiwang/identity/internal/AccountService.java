@@ -6,6 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,6 +24,8 @@ import org.yiwang.crypto.Masking;
 import org.yiwang.crypto.PersonalDataKind;
 import org.yiwang.crypto.PersonalDataVault;
 import org.yiwang.crypto.Protected;
+import org.yiwang.notification.Channel;
+import org.yiwang.notification.NotificationRequested;
 import org.yiwang.organization.Officer;
 import org.yiwang.organization.OrganizationDirectory;
 import org.yiwang.shared.ids.ChineseIds;
@@ -45,9 +54,12 @@ class AccountService {
     private final OrganizationDirectory organization;
     private final AuditLog audit;
     private final TokenService tokens;
+    private final ApplicationEventPublisher events;
+    private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     AccountService(AccountStore accounts, PasswordEncoder passwords, PersonalDataVault vault, RegistryChecks registries,
-                   OrganizationDirectory organization, AuditLog audit, TokenService tokens) {
+                   OrganizationDirectory organization, AuditLog audit, TokenService tokens, ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.passwords = passwords;
         this.vault = vault;
@@ -115,6 +127,9 @@ class AccountService {
                 phoneEnc.blindIndex(), person.map(RegistryChecks.PersonMatch::id).orElse(null), null, null, null, null, null, null, null));
         audit.recordAs(id, AccountStore.normaliseUsername(r.username()), "account.register", "account:" + id, true,
                 "type=CITIZEN realNameLevel=" + level);
+        // delivered after commit through the event publication registry: a failed registration never welcomes anyone
+        events.publishEvent(NotificationRequested.inApp("account.registered", List.of(id),
+                Map.of("name", Masking.mask(PersonalDataKind.NAME, name), "username", AccountStore.normaliseUsername(r.username())), "/portal"));
         return id;
     }
 
@@ -290,6 +305,9 @@ class AccountService {
         accounts.updatePassword(a.id(), passwords.encode(next));
         tokens.revokeAllExcept(a.id(), keepToken);
         audit.record("account.password.change", "account:" + a.id(), true, "");
+        // tell the owner in the inbox and by SMS (where the account has a phone), after commit
+        events.publishEvent(new NotificationRequested("password.changed", List.of(a.id()),
+                Map.of("username", a.username(), "time", NOTICE_TIME.format(Instant.now())), Set.of(Channel.IN_APP, Channel.SMS), "/account"));
     }
 
     /** Enables or disables an account (admins, or account managers for officers in scope). */

@@ -48,7 +48,7 @@ class SecurityConfig {
 
     /** Pages anyone may open. */
     static final String[] PUBLIC_PAGES = {"/", "/login", "/login/totp", "/register", "/webjars/**", "/css/**", "/js/**", "/img/**",
-            "/favicon.ico", "/error", "/swagger-ui/**", "/swagger-ui.html"};
+            "/favicon.ico", "/error", "/swagger-ui/**", "/swagger-ui.html", "/services", "/services/**"};
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
@@ -81,7 +81,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/citizens", "/api/v1/enterprises").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/licenses/verify/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/regions/**", "/api/v1/licenses/verify/**", "/api/v1/calendar/**").permitAll()
+                        // the service catalog (事项库, 办事指南) is public: citizens browse without signing in
+                        .requestMatchers(HttpMethod.GET, "/api/v1/services", "/api/v1/services/**", "/api/v1/service-zones").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/actuator/info").permitAll()
                         // Open311 GeoReport v2 is public by design; its POST requires the standard's api_key
                         .requestMatchers("/open311/**").permitAll()
