@@ -24,6 +24,7 @@ class ShellLinks {
     private static final List<CallerType> STAFF = List.of(CallerType.OFFICER, CallerType.ADMIN);
 
     private final List<Link> links = List.of(
+            new Link(Area.PORTAL, "/services", "shell.link.services", "shell.link.services.hint", null, PEOPLE),
             new Link(Area.PORTAL, "/inbox", "shell.link.inbox", "shell.link.inbox.hint", null, PEOPLE),
             new Link(Area.PORTAL, "/account", "shell.link.account", "shell.link.account.hint", null, PEOPLE),
             new Link(Area.WORKBENCH, "/inbox", "shell.link.inbox", "shell.link.inbox.hint", null, STAFF),
@@ -32,6 +33,7 @@ class ShellLinks {
             new Link(Area.ADMIN, "/admin/organization", "shell.link.organization", "shell.link.organization.hint", "region:manage", STAFF),
             new Link(Area.ADMIN, "/admin/registries", "shell.link.registries", "shell.link.registries.hint", "registry:import", STAFF),
             new Link(Area.ADMIN, "/admin/accounts", "shell.link.accounts", "shell.link.accounts.hint", "account:manage", STAFF),
+            new Link(Area.ADMIN, "/admin/services", "shell.link.catalog", "shell.link.catalog.hint", "catalog:manage", STAFF),
             new Link(Area.ADMIN, "/admin/audit", "shell.link.audit", "shell.link.audit.hint", "audit:read", STAFF));
 
     List<Link> visibleTo(Caller caller, Area area) {
