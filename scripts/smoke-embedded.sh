@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Smoke test of the embedded default: start the runnable jar on a fresh H2 data directory, wait for
-# health, check the demo city and a demo sign-in, stop, start again (the demo load must be idempotent).
+# Smoke test of the runnable jar: on the embedded default (fresh H2 data directory) start, wait for
+# health, check the demo city and a demo sign-in, stop, start again (the demo load must be idempotent);
+# then, when PostgreSQL answers at 127.0.0.1:5432, the same with the postgres profile on a fresh database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR="${1:-target/yiwang.jar}"
@@ -13,7 +14,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null;
 trap cleanup EXIT
 
 start() {
-  YIWANG_HOME="$home" SERVER_PORT="$port" "$JAVA_HOME/bin/java" -jar "$JAR" >>"$log" 2>&1 &
+  YIWANG_HOME="$home" SERVER_PORT="$port" "$JAVA_HOME/bin/java" -jar "$JAR" "$@" >>"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 180); do
     if curl -fs "http://127.0.0.1:$port/actuator/health" | grep -q '"UP"'; then return 0; fi
@@ -40,3 +41,17 @@ grep -q "Demo accounts" "$log" || { echo "smoke: the start-up banner with the de
 stop
 start; check; stop
 echo "smoke: embedded default OK (H2 file database in YIWANG_HOME, demo city, demo sign-in, restart)"
+
+if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  db=yiwang_smoke
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" postgres >/dev/null 2>&1
+  psql -h 127.0.0.1 -U postgres -qc "create database $db" postgres >/dev/null
+  rm -rf "$home"/*
+  export SPRING_PROFILES_ACTIVE=postgres SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" YIWANG_DEMO=true
+  export SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}"
+  start; check
+  [ ! -e "$home/db" ] || { echo "smoke: the postgres profile wrote an H2 database"; exit 1; }
+  stop
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" postgres >/dev/null 2>&1
+  echo "smoke: postgres profile OK (Flyway schema, demo city, demo sign-in)"
+fi
