@@ -13,6 +13,8 @@ final class SignInFailure extends RuntimeException {
         ACCOUNT_LOCKED(HttpStatus.LOCKED, "account-locked", "连续登录失败次数过多，账号已临时锁定，请稍后再试",
                 "Too many failed sign-ins: the account is locked for a while"),
         ACCOUNT_DISABLED(HttpStatus.UNAUTHORIZED, "account-disabled", "账号已停用", "The account is disabled"),
+        RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins", "来自此地址的登录失败次数过多，请稍后再试",
+                "Too many failed sign-ins from this address: try again later"),
         TOTP_REQUIRED(HttpStatus.UNAUTHORIZED, "totp-required", "需要有效的动态验证码（TOTP）", "A valid one-time code (TOTP) is required");
 
         final HttpStatus status;

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import org.yiwang.audit.AuditLog;
 
@@ -31,8 +33,11 @@ class SignInService {
     private final AuditLog audit;
     private final IdentityProperties props;
     private final String dummyHash;
+    private final SignInRateLimiter limiter;
 
-    SignInService(AccountStore accounts, PasswordEncoder passwords, TotpService totp, AuditLog audit, IdentityProperties props) {
+    SignInService(AccountStore accounts, PasswordEncoder passwords, TotpService totp, AuditLog audit, IdentityProperties props,
+                  SignInRateLimiter limiter) {
+        this.limiter = limiter;
         this.accounts = accounts;
         this.passwords = passwords;
         this.totp = totp;
@@ -60,6 +65,10 @@ class SignInService {
      * code raises {@link SecondFactorPending} instead of failing.
      */
     Account signIn(String username, String password, String code, Channel channel) {
+        if (limiter.blocked(clientAddress())) {
+            fail(null, username, "rate-limited", channel);
+            throw new SignInFailure(SignInFailure.Reason.RATE_LIMITED);
+        }
         Account a = username == null ? null : accounts.byUsername(username).orElse(null);
         if (a == null) {
             passwords.matches(password == null ? "" : password, dummyHash);
@@ -124,7 +133,14 @@ class SignInService {
         }
     }
 
+    private static String clientAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes r ? r.getRequest().getRemoteAddr() : null;
+    }
+
     private void fail(Account a, String username, String reason, Channel channel) {
+        if (!reason.equals("rate-limited")) {
+            limiter.failure(clientAddress());
+        }
         String name = username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
         audit.recordDetached(a == null ? "anonymous" : a.id(), name, ACTION, a == null ? "account:unknown" : "account:" + a.id(),
                 false, "channel=" + channel.name().toLowerCase() + " reason=" + reason);
