@@ -9,6 +9,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ResponseStatusException;
 
+import org.yiwang.identity.AccountDirectory;
+import org.yiwang.identity.AccountInfo;
+import org.yiwang.organization.Department;
+import org.yiwang.organization.OrganizationDirectory;
+import org.yiwang.organization.Region;
 import org.yiwang.shared.security.Caller;
 import org.yiwang.shared.security.CallerType;
 import org.yiwang.shared.security.Callers;
@@ -18,9 +23,17 @@ import org.yiwang.shared.security.Callers;
 class HomeController {
 
     private final ShellLinks links;
+    private final AccountDirectory accounts;
+    private final OrganizationDirectory organization;
 
-    HomeController(ShellLinks links) {
+    HomeController(ShellLinks links, AccountDirectory accounts, OrganizationDirectory organization) {
         this.links = links;
+        this.accounts = accounts;
+        this.organization = organization;
+    }
+
+    /** One line of the officer's assignments: department, region and roles (任职). */
+    record AssignmentLine(String department, String region, List<String> roles) {
     }
 
     @GetMapping("/")
@@ -57,6 +70,13 @@ class HomeController {
         }
         model.addAttribute("links", links.visibleTo(c, ShellLinks.Area.WORKBENCH));
         model.addAttribute("roles", new ArrayList<>(c.roles()).stream().sorted().toList());
+        model.addAttribute("assignments", accounts.account(c.accountId()).map(AccountInfo::officerId)
+                .map(organization::assignments).orElse(List.of()).stream()
+                .map(a -> new AssignmentLine(
+                        organization.department(a.departmentId()).map(Department::name).orElse(a.departmentId()),
+                        organization.region(a.regionCode()).map(Region::name).orElse(a.regionCode()),
+                        a.roles().stream().sorted().toList()))
+                .toList());
         return "web/workbench";
     }
 

@@ -49,6 +49,8 @@ class WebShellBrowserTest extends IntegrationTest {
             assertThat(page.url()).endsWith("/workbench");
             assertThat(page.locator("#workbench-home h1").textContent()).isEqualTo("工作台");
             assertThat(page.locator("#workbench-home .tag").allTextContents()).contains("审查", "决定");
+            // the officer's assignments name the department and the region
+            assertThat(page.locator("#workbench-home .assignments").textContent()).contains("东湖区城市管理局", "东湖区市场监督管理局");
             // a phone-sized page does not scroll sideways
             Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
             assertThat(overflow).isEqualTo(false);
