@@ -45,6 +45,20 @@ class GovernancePages {
         this.tileUrl = tileUrl;
     }
 
+    /** Officer id → name for every grid worker in the collection, so the page shows people, not ids. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> workerNames(Map<String, Object> featureCollection) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Object f : (java.util.List<Object>) featureCollection.get("features")) {
+            Object workers = ((Map<String, Object>) ((Map<String, Object>) f).get("properties")).get("workers");
+            if (workers instanceof java.util.Collection<?> ids) {
+                ids.forEach(id -> names.computeIfAbsent(String.valueOf(id),
+                        k -> directory.officer(k).map(org.yiwang.organization.Officer::name).orElse(k)));
+            }
+        }
+        return names;
+    }
+
     @GetMapping("/grids")
     String grids(Model model) {
         Caller c = requireAny(GridService.READ, GridService.MANAGE);
@@ -56,6 +70,7 @@ class GovernancePages {
         model.addAttribute("features", fc.get("features"));
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("canImport", c.can(GridService.MANAGE));
+        model.addAttribute("workerNames", workerNames(fc));
         return "governance/grids";
     }
 
