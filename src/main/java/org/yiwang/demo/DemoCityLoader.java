@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.yiwang.shared.demo.DemoContributor;
+import org.yiwang.shared.security.Caller;
+import org.yiwang.shared.security.Callers;
 
 /**
  * Loads the demo city (示例市) once, on first start, from every module's {@link DemoContributor}.
@@ -53,10 +55,11 @@ class DemoCityLoader implements ApplicationRunner {
             if (claimed == 0) {
                 return false;
             }
-            contributors.stream().sorted(Comparator.comparingInt(DemoContributor::order)).forEach(c -> {
+            // every part loads as the platform itself (Caller.SYSTEM), through the modules' real services
+            Callers.runAs(Caller.SYSTEM, () -> contributors.stream().sorted(Comparator.comparingInt(DemoContributor::order)).forEach(c -> {
                 log.info("Loading demo city: {}", c.name());
                 c.load();
-            });
+            }));
             return true;
         });
         if (Boolean.TRUE.equals(loaded)) {

@@ -1,12 +1,8 @@
 package org.yiwang.support;
 
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import org.yiwang.shared.security.Caller;
 import org.yiwang.shared.security.CallerType;
@@ -19,23 +15,11 @@ public final class AsCaller {
     }
 
     public static <T> T call(Caller caller, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        Callers.CallerAware principal = () -> caller;
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return Callers.callAs(caller, work);
     }
 
     public static void run(Caller caller, Runnable work) {
-        call(caller, () -> {
-            work.run();
-            return null;
-        });
+        Callers.runAs(caller, work);
     }
 
     /** An administrator holding the given permissions. */

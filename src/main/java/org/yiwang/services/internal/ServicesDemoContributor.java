@@ -10,15 +10,10 @@ import java.util.List;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 import org.yiwang.shared.demo.DemoContributor;
 import org.yiwang.shared.imports.ImportRows;
-import org.yiwang.shared.security.Caller;
-import org.yiwang.shared.security.Callers;
 
 /**
  * The demo city's service catalog (事项库) from {@code demo/services/*.json}, loaded through the real import
@@ -45,11 +40,6 @@ class ServicesDemoContributor implements DemoContributor {
 
     @Override
     public void load() {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        Callers.CallerAware principal = () -> Caller.SYSTEM;
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
-        SecurityContextHolder.setContext(context);
         try {
             for (Resource r : resources()) {
                 try (InputStream in = r.getInputStream()) {
@@ -58,8 +48,6 @@ class ServicesDemoContributor implements DemoContributor {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            SecurityContextHolder.setContext(previous);
         }
     }
 

@@ -1,6 +1,11 @@
 package org.yiwang.shared.security;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,6 +46,31 @@ public final class Callers {
             throw ProblemException.forbidden("缺少权限：" + permission, "Missing permission: " + permission);
         }
         return c;
+    }
+
+    /**
+     * Runs {@code work} with {@code caller} in the security context of this thread (e.g. {@link Caller#SYSTEM}
+     * for the demo load, scheduled jobs and imports run at start-up), restoring the previous context afterwards.
+     */
+    public static <T> T callAs(Caller caller, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        CallerAware principal = () -> caller;
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    /** {@link #callAs} for work without a result. */
+    public static void runAs(Caller caller, Runnable work) {
+        callAs(caller, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Implemented by principals that carry a {@link Caller}. */
