@@ -26,8 +26,11 @@ class ShellLinks {
     private final List<Link> links = List.of(
             new Link(Area.PORTAL, "/services", "shell.link.services", "shell.link.services.hint", null, PEOPLE),
             new Link(Area.PORTAL, "/inbox", "shell.link.inbox", "shell.link.inbox.hint", null, PEOPLE),
+            new Link(Area.PORTAL, "/portal/report", "shell.link.eventReport", "shell.link.eventReport.hint", null, PEOPLE),
+            new Link(Area.PORTAL, "/portal/events", "shell.link.myEvents", "shell.link.myEvents.hint", null, PEOPLE),
             new Link(Area.PORTAL, "/account", "shell.link.account", "shell.link.account.hint", null, PEOPLE),
             new Link(Area.WORKBENCH, "/inbox", "shell.link.inbox", "shell.link.inbox.hint", null, STAFF),
+            new Link(Area.WORKBENCH, "/workbench/events", "shell.link.events", "shell.link.events.hint", null, List.of(CallerType.OFFICER)),
             new Link(Area.WORKBENCH, "/admin/registries", "shell.link.registries", "shell.link.registries.hint", "registry:read", STAFF),
             new Link(Area.WORKBENCH, "/account", "shell.link.account", "shell.link.account.hint", null, STAFF),
             new Link(Area.ADMIN, "/admin/organization", "shell.link.organization", "shell.link.organization.hint", "region:manage", STAFF),
