@@ -87,6 +87,8 @@ class SecurityConfig {
                         .requestMatchers("/v3/api-docs/**", "/actuator/health/**", "/actuator/info").permitAll()
                         // Open311 GeoReport v2 is public by design; its POST requires the standard's api_key
                         .requestMatchers("/open311/**").permitAll()
+                        // sensing devices authenticate themselves with their secret (X-Device-Secret)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/devices/*/readings").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
