@@ -137,14 +137,14 @@ public class CityEventService {
         String fingerprint = IdempotencyService.fingerprint(String.join("|", source, String.valueOf(req.classCode()),
                 String.valueOf(req.description()), String.valueOf(req.lon()), String.valueOf(req.lat()),
                 String.valueOf(req.photos()), String.valueOf(req.callerPhone())));
-        List<Duplicate>[] dups = new List[] {List.of()};
+        java.util.concurrent.atomic.AtomicReference<List<Duplicate>> dups = new java.util.concurrent.atomic.AtomicReference<>(List.of());
         IdempotencyService.Outcome out = idempotency.execute("city-event", idempotencyKey, c.accountId(), fingerprint, () -> {
             CityEventStore.Row row = create(c, source, req);
-            dups[0] = duplicates(row.event());
+            dups.set(duplicates(row.event()));
             return row.id();
         });
         CityEventStore.Row row = store.row(out.resourceId()).orElseThrow();
-        return new Reported(row, out.replayed() ? duplicates(row.event()) : dups[0], out.replayed());
+        return new Reported(row, out.replayed() ? duplicates(row.event()) : dups.get(), out.replayed());
     }
 
     private static String sourceFor(Caller c, String requested) {
