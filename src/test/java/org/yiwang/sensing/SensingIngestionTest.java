@@ -181,6 +181,34 @@ class SensingIngestionTest extends IntegrationTest {
     }
 
     @Test
+    void partitionsAreCreatedAheadAndRetentionRemovesOldReadings() {
+        boolean postgres = jdbc.queryForObject("select count(*) from information_schema.tables where table_name = 'sensor_reading_default'",
+                Integer.class) > 0;
+        java.time.OffsetDateTime old = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(500).truncatedTo(ChronoUnit.SECONDS);
+        java.time.OffsetDateTime recent = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.update("insert into sensor_reading (device_id, metric, ts, \"value\") values ('wl-liuan-01', 'water_level', ?, 1.0)", old);
+        jdbc.update("insert into sensor_reading (device_id, metric, ts, \"value\") values ('wl-liuan-01', 'water_level', ?, 7.0)", recent);
+        jobs.ensurePartitions();
+        if (postgres) {
+            java.time.YearMonth month = java.time.YearMonth.from(recent);
+            String current = String.format("sensor_reading_y%04dm%02d", month.getYear(), month.getMonthValue());
+            String next = String.format("sensor_reading_y%04dm%02d", month.plusMonths(1).getYear(), month.plusMonths(1).getMonthValue());
+            assertThat(jdbc.queryForObject("select count(*) from pg_inherits i join pg_class c on c.oid = i.inhrelid where c.relname in (?, ?)",
+                    Integer.class, current, next)).isEqualTo(2);
+            // this month's readings live in their partition, not in the default one
+            assertThat(jdbc.queryForObject("select count(*) from " + current + " where ts = ?", Integer.class, recent)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from sensor_reading_default where ts >= ?", Integer.class,
+                    month.atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))).isZero();
+        } else {
+            assertThat(jobs.ensurePartitions()).isZero();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from sensor_reading where ts = ?", Integer.class, old)).isEqualTo(1);
+        jobs.retention();
+        assertThat(jdbc.queryForObject("select count(*) from sensor_reading where ts = ?", Integer.class, old)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from sensor_reading where ts = ?", Integer.class, recent)).isEqualTo(1);
+    }
+
+    @Test
     void statsEndpointNeedsSignIn() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/sensing/stats")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Background work of the sensing module: heartbeat (ONLINE → OFFLINE), monthly partitions of {@code sensor_reading}
@@ -28,11 +29,13 @@ public class SensingJobs {
     private final JdbcTemplate jdbc;
     private final DeviceService devices;
     private final SensingProperties properties;
+    private final TransactionTemplate tx;
     private final Clock clock = Clock.systemUTC();
     private volatile Boolean postgres;
 
-    public SensingJobs(JdbcTemplate jdbc, DeviceService devices, SensingProperties properties) {
+    public SensingJobs(JdbcTemplate jdbc, DeviceService devices, SensingProperties properties, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.devices = devices;
         this.properties = properties;
     }
@@ -71,12 +74,18 @@ public class SensingJobs {
             if (exists != null && exists > 0) {
                 continue;
             }
+            String from = "'" + m.atDay(1) + " 00:00:00+00'";
+            String to = "'" + m.plusMonths(1).atDay(1) + " 00:00:00+00'";
             try {
-                jdbc.execute("create table " + name + " partition of sensor_reading for values from ('"
-                        + m.atDay(1) + " 00:00:00+00') to ('" + m.plusMonths(1).atDay(1) + " 00:00:00+00')");
+                // rows of that month that already landed in the default partition move into the new one
+                tx.executeWithoutResult(status -> {
+                    jdbc.execute("create table " + name + " (like sensor_reading including defaults)");
+                    jdbc.update("insert into " + name + " select * from sensor_reading_default where ts >= " + from + " and ts < " + to);
+                    jdbc.update("delete from sensor_reading_default where ts >= " + from + " and ts < " + to);
+                    jdbc.execute("alter table sensor_reading attach partition " + name + " for values from (" + from + ") to (" + to + ")");
+                });
                 created++;
             } catch (RuntimeException e) {
-                // e.g. rows of that month already in the default partition: they stay there
                 log.warn("Sensing: cannot create partition {}: {}", name, e.getMessage());
             }
         }
