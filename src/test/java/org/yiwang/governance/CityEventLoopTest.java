@@ -278,4 +278,39 @@ class CityEventLoopTest extends IntegrationTest {
         sla.sweep(now.plus(Duration.ofHours(12)));
         assertThat(jdbc.queryForObject("select escalation_level from gov_event where id = ?", Integer.class, id)).isEqualTo(2);
     }
+    @Test
+    void rejectionSuspensionAndResumptionFollowTheRules() {
+        Api.Response r = as("demo-citizen").post("/api/v1/events", report("E0101", "不予立案测试 " + UUID.randomUUID(), 120.0301, 30.1201));
+        String id = r.get("id").asString();
+        Api.Response noReason = act("demo-supervisor", id, "reject", Map.of());
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.namesField("reason")).isTrue();
+        Api.Response rejected = act("demo-supervisor", id, "reject", Map.of("reason", "不属于城市管理范围"));
+        assertThat(rejected.get("state").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("rejectReason").asString()).isEqualTo("不属于城市管理范围");
+        assertThat(act("demo-supervisor", id, "file", Map.of()).status()).isEqualTo(409);
+
+        Api.Response s = as("demo-citizen").post("/api/v1/events", report("E0101", "缓办测试 " + UUID.randomUUID(), 120.0401, 30.1301));
+        String sid = s.get("id").asString();
+        act("demo-supervisor", sid, "file", Map.of());
+        Instant deadline = Instant.parse(act("demo-dispatcher", sid, "dispatch", Map.of()).get("deadline").asString());
+        assertThat(act("demo-supervisor", sid, "suspend", Map.of("reason", "x")).status()).isEqualTo(403);
+        Api.Response suspended = act("demo-dispatcher", sid, "suspend", Map.of("reason", "需协调多部门", "longTerm", true));
+        assertThat(suspended.get("state").asString()).isEqualTo("SUSPENDED");
+        assertThat(suspended.get("longTerm").asBoolean()).isTrue();
+        assertThat(act("demo-officer", sid, "handle", Map.of("comment", "x")).status()).isEqualTo(409);
+        Api.Response resumed = act("demo-dispatcher", sid, "resume", Map.of());
+        assertThat(resumed.get("state").asString()).isEqualTo("DISPATCHED");
+        assertThat(resumed.get("longTerm").asBoolean()).isFalse();
+        assertThat(Instant.parse(resumed.get("deadline").asString())).isAfterOrEqualTo(deadline);
+
+        String no = s.get("eventNo").asString();
+        assertThat(cityEvents.findByNo(no).orElseThrow().state()).isEqualTo(CityEventState.DISPATCHED);
+        assertThat(cityEvents.created(Instant.now().minus(Duration.ofHours(1)), null, "339902000000"))
+                .extracting(CityEvent::eventNo).contains(no, r.get("eventNo").asString());
+        assertThat(cityEvents.created(null, null, "339903000000")).extracting(CityEvent::eventNo).doesNotContain(no);
+        assertThat(as("demo-officer").get("/api/v1/events?state=DISPATCHED&department=dh-urban").json().findValuesAsString("id"))
+                .contains(sid);
+        assertThat(as("demo-officer").get("/api/v1/events?state=BOGUS").namesField("state")).isTrue();
+    }
 }

@@ -145,7 +145,7 @@ class CityEventPages {
             service.act(id, "rate", new CityEventService.ActionRequest(null, comment, null, null, null, null, null, null, null, rating, null));
             redirect.addFlashAttribute("rated", true);
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("error", e.messageZh());
+            redirect.addFlashAttribute("error", message(e));
         }
         return "redirect:/portal/events";
     }
@@ -196,9 +196,19 @@ class CityEventPages {
                     blank(departmentId), null, passed, amount, blank(unit), approved, null, null));
             redirect.addFlashAttribute("done", r.event().eventNo() + " → " + CityEventService.stateLabel(r.state()));
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("error", e.messageZh());
+            redirect.addFlashAttribute("error", message(e));
         }
         return "redirect:/workbench/events";
+    }
+
+    /** The problem's message in the page's language, with the fields it names. */
+    private static String message(ProblemException e) {
+        boolean en = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        StringBuilder b = new StringBuilder(en ? e.messageEn() : e.messageZh());
+        for (var v : e.violations()) {
+            b.append(en ? "; " : "；").append(v.field()).append(en ? ": " : "：").append(en ? v.messageEn() : v.messageZh());
+        }
+        return b.toString();
     }
 
     private static String blank(String s) {
