@@ -80,6 +80,17 @@ class CityEventLoopTest extends IntegrationTest {
         return AsCaller.call(c, () -> files.store("photo.png", "event-photo", new ByteArrayInputStream(out.toByteArray())).id());
     }
 
+    private String officerPhoto() throws IOException {
+        BufferedImage img = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(2, 2, 0x449966);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        Caller c = new Caller(accountId("demo-officer"), "demo-officer", "吴建华", CallerType.OFFICER, Set.of("DEPT_HANDLER"),
+                Set.of("file:upload"), Set.of("339902"), Set.of("dh-urban"), null);
+        return AsCaller.call(c, () -> files.store("result.png", "event-photo", "339902000000", "dh-urban",
+                new ByteArrayInputStream(out.toByteArray())).id());
+    }
+
     private Api.Response act(String user, String id, String action, Map<String, Object> body) {
         return as(user).post("/api/v1/events/" + id + "/" + action, body);
     }
@@ -153,7 +164,13 @@ class CityEventLoopTest extends IntegrationTest {
         assertThat(failed.get("reworkCount").asInt()).isEqualTo(1);
         assertThat(act("demo-citizen", id, "rate", Map.of("rating", 5)).status()).isEqualTo(409);
 
-        assertThat(act("demo-officer", id, "handle", Map.of("comment", "已彻底清理")).get("state").asString()).isEqualTo("HANDLED");
+        // the handler's result photo becomes readable by the reporter
+        String resultPhoto = officerPhoto();
+        assertThat(as("demo-citizen").get("/api/v1/files/" + resultPhoto + "/meta").status()).isEqualTo(404);
+        Api.Response handled = act("demo-officer", id, "handle", Map.of("comment", "已彻底清理", "photos", List.of(resultPhoto)));
+        assertThat(handled.get("state").asString()).as(handled.toString()).isEqualTo("HANDLED");
+        assertThat(handled.get("handlePhotos").get(0).asString()).isEqualTo(resultPhoto);
+        assertThat(as("demo-citizen").get("/api/v1/files/" + resultPhoto + "/meta").status()).isEqualTo(200);
         Api.Response closed = act("demo-supervisor", id, "verify", Map.of("passed", true));
         assertThat(closed.get("state").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("closedAt").isNull()).isFalse();
