@@ -38,8 +38,11 @@ class DeviceController {
     private final IngestionService ingestion;
     private final ReadingWriter writer;
     private final SensorReadings readings;
+    private final MqttIngestion mqtt;
 
-    DeviceController(DeviceService devices, IngestionService ingestion, ReadingWriter writer, SensorReadings readings) {
+    DeviceController(DeviceService devices, IngestionService ingestion, ReadingWriter writer, SensorReadings readings,
+                     MqttIngestion mqtt) {
+        this.mqtt = mqtt;
         this.devices = devices;
         this.ingestion = ingestion;
         this.writer = writer;
@@ -140,6 +143,7 @@ class DeviceController {
         out.put("acceptedSinceStart", ingestion.accepted());
         out.put("storedSinceStart", writer.stored());
         out.put("queued", writer.queued());
+        out.put("mqttPort", mqtt.port());
         return out;
     }
 }

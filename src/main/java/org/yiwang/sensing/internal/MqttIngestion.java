@@ -101,8 +101,16 @@ public class MqttIngestion implements SmartLifecycle {
         Server server = new Server();
         try {
             server.startServer(new MemoryConfig(p), List.of(new Interceptor()), null, new Authenticator(), new Authorizer());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the embedded MQTT broker on port " + wanted, e);
+        } catch (IOException | RuntimeException e) {
+            // a taken port must not take the whole platform down: HTTP ingestion keeps working, port() stays -1
+            log.error("Sensing: embedded MQTT broker NOT started on {}:{} ({}); MQTT ingestion is off, HTTP ingestion works",
+                    properties.mqtt().host(), wanted, e.toString());
+            try {
+                server.stopServer();
+            } catch (RuntimeException ignored) {
+                // nothing was started
+            }
+            return;
         }
         broker = server;
         port = wanted;
