@@ -1,0 +1,5 @@
+package org.yiwang.licenses;
+
+/** Published (transactional outbox) when a license is revoked. */
+public record LicenseRevoked(String licenseId, String typeCode, String holderAccountId, String reason, String sourceRef) {
+}
