@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param eventId   the event
  * @param eventNo   its number
  * @param action    what happened: report, file, reject, dispatch, handle, verify-pass, verify-fail, extend,
- *                  approve-extension, suspend, resume, rate, merge, overdue, escalate
+ *                  approve-extension, suspend, resume, rate, merge, overdue, escalate,
+ *                  system-update, system-escalate (notes from {@link CityEventIntake})
  * @param fromState state before (null for report)
  * @param toState   state after
  * @param actorId   account id of the actor ("system" for the SLA job)

@@ -25,6 +25,7 @@ import org.yiwang.crypto.Protected;
 import org.yiwang.files.FileService;
 import org.yiwang.governance.CityEvent;
 import org.yiwang.governance.CityEventChanged;
+import org.yiwang.governance.CityEventIntake;
 import org.yiwang.governance.CityEventState;
 import org.yiwang.governance.DeadlineUnit;
 import org.yiwang.governance.EventCatalog;
@@ -60,7 +61,7 @@ import static org.yiwang.governance.CityEventState.SUSPENDED;
  * ({@code event.status-changed}) and publishes {@link CityEventChanged}, all in one transaction.
  */
 @Service
-public class CityEventService {
+public class CityEventService implements CityEventIntake {
 
     public static final String SUPERVISOR = "SUPERVISOR";
     public static final String DISPATCHER = "DISPATCHER";
@@ -269,6 +270,37 @@ public class CityEventService {
         double dp = p2 - p1, dl = Math.toRadians(lon2 - lon1);
         double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * r * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    // ------------------------------------------------------------------ system intake (CityEventIntake, e.g. sensing alerts)
+
+    @Override
+    @Transactional
+    public String reportFromSystem(String source, String classCode, String description, double lon, double lat, String externalRef,
+                                   String idempotencyKey) {
+        return Callers.callAs(Caller.SYSTEM, () -> {
+            Reported r = report(new ReportRequest(source, classCode, description, lon, lat, List.of(), null), idempotencyKey);
+            if (!r.replayed() && externalRef != null) {
+                audit.record("event.system-report", "event:" + r.row().event().eventNo(), true, "ref=" + externalRef);
+            }
+            return r.row().id();
+        });
+    }
+
+    @Override
+    @Transactional
+    public boolean updateFromSystem(String eventId, String note, boolean escalate) {
+        Optional<CityEventStore.Row> row = store.rowForUpdate(eventId);
+        if (row.isEmpty() || row.get().state() == REJECTED || row.get().state() == CLOSED || row.get().state() == MERGED) {
+            return false;
+        }
+        CityEvent e = row.get().event();
+        Instant now = Instant.now();
+        String action = escalate ? "system-escalate" : "system-update";
+        store.history(eventId, Caller.SYSTEM.accountId(), Caller.SYSTEM.displayName(), action, e.state(), e.state(), note, List.of(), now);
+        audit.recordAs(Caller.SYSTEM.accountId(), Caller.SYSTEM.displayName(), "event." + action, "event:" + e.eventNo(), true, note);
+        events.publishEvent(new CityEventChanged(eventId, e.eventNo(), action, e.state(), e.state(), Caller.SYSTEM.accountId(), now));
+        return true;
     }
 
     // ------------------------------------------------------------------ reads
