@@ -67,7 +67,7 @@ final class WebClient {
     }
 
     String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).map(c -> c.getValue())
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION") || c.getName().equals("JSESSIONID")).map(c -> c.getValue())
                 .findFirst().orElse(null);
     }
 

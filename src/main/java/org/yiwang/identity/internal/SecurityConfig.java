@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,7 +38,8 @@ import org.yiwang.audit.AuditLog;
  * {@code /actuator/**}): stateless, opaque bearer tokens from {@code POST /api/v1/auth/login}; 401/403 as
  * problem+json; CSRF only for requests that rely on a browser session cookie (no bearer token).</li>
  * <li><b>Web</b> (everything else): form sign-in at {@code /login} with a TOTP second step, session cookie,
- * CSRF, logout, session-fixation protection, CSP and frame-deny headers.</li>
+ * CSRF, logout, session-fixation protection, CSP and frame-deny headers, HSTS ({@link HstsProperties}). The session
+ * lives in the database (Spring Session JDBC), so it works on every node.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -76,7 +78,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, AccountStore accounts, CallerFactory callers) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, AccountStore accounts, CallerFactory callers,
+                                 HstsProperties hsts) throws Exception {
         http.securityMatcher(API_PATHS)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -99,7 +102,7 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
-                .headers(h -> h.frameOptions(f -> f.deny()))
+                .headers(h -> h.frameOptions(f -> f.deny()).httpStrictTransportSecurity(t -> hsts(t, hsts)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint()).accessDeniedHandler(apiAccessDenied()));
         return http.build();
     }
@@ -107,7 +110,7 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain webChain(HttpSecurity http, WebSignIn.LandingHandler landing, WebSignIn.FailureHandler failure,
-                                 AuditLog audit, AccountStore accounts, CallerFactory callers) throws Exception {
+                                 AuditLog audit, AccountStore accounts, CallerFactory callers, HstsProperties hsts) throws Exception {
         http.addFilterAfter(new SessionCallerFilter(accounts, callers), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -123,11 +126,21 @@ class SecurityConfig {
                         }))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
+                        .httpStrictTransportSecurity(t -> hsts(t, hsts))
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(htmxEntryPoint(), SecurityConfig::htmx));
         return http.build();
+    }
+
+    /** {@code yiwang.security.hsts.*}: Strict-Transport-Security on HTTPS responses, or none at all. */
+    private static void hsts(HeadersConfigurer<HttpSecurity>.HstsConfig config, HstsProperties hsts) {
+        if (!hsts.enabled()) {
+            config.disable();
+            return;
+        }
+        config.maxAgeInSeconds(hsts.maxAge().toSeconds()).includeSubDomains(hsts.includeSubdomains()).preload(hsts.preload());
     }
 
     private static MediaTypeRequestMatcher html() {
