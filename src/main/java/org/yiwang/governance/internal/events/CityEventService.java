@@ -68,7 +68,10 @@ public class CityEventService implements CityEventIntake {
     public static final String DEPT_HANDLER = "DEPT_HANDLER";
     public static final String GRID_WORKER = "GRID_WORKER";
 
-    static final List<String> SOURCES = List.of("CITIZEN", "PATROL", "HOTLINE", "API", "SENSOR");
+    static final List<String> SOURCES = List.of("CITIZEN", "PATROL", "HOTLINE", "API", "SENSOR", "OPEN311");
+
+    /** Reporter account ids of events posted through Open311 start with this (the posting system, not an account). */
+    public static final String OPEN311_REPORTER_PREFIX = "open311:";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     /** Intake request (统一入口). */
@@ -82,6 +85,10 @@ public class CityEventService implements CityEventIntake {
 
     /** Result of an intake. */
     public record Reported(CityEventStore.Row row, List<Duplicate> likelyDuplicates, boolean replayed) {
+        /** The event as other packages of the module read it. */
+        public CityEvent event() {
+            return row.event();
+        }
     }
 
     /** Body of a transition; each action reads the fields it needs. */
@@ -588,6 +595,9 @@ public class CityEventService implements CityEventIntake {
     }
 
     void notifyReporter(CityEvent e, String action, String note) {
+        if (e.reporterAccountId().startsWith(OPEN311_REPORTER_PREFIX)) {
+            return; // posted by another system through Open311: it polls requests/{id}, there is no inbox to notify
+        }
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("eventNo", e.eventNo());
         vars.put("eventType", e.classCode() == null ? "待分类" : catalog.find(e.classCode()).map(EventClass::name).orElse(e.classCode()));
@@ -617,6 +627,7 @@ public class CityEventService implements CityEventIntake {
             case "PATROL" -> "网格员巡查";
             case "HOTLINE" -> "12345 热线";
             case "SENSOR" -> "物联感知";
+            case "OPEN311" -> "Open311 接口";
             default -> "接口上报";
         };
     }
