@@ -5,16 +5,21 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import org.yiwang.governance.CityEvent;
+import org.yiwang.governance.CityEventQuery;
 import org.yiwang.governance.CityEventState;
 import org.yiwang.governance.CityEvents;
 import org.yiwang.governance.MatchRule;
+import org.yiwang.shared.security.AccessScope;
+import org.yiwang.shared.security.CallerType;
 
 /** SQL of {@code gov_event}, its photos and history; implements the unscoped {@link CityEvents} reads. */
 @Repository
@@ -180,5 +185,68 @@ public class CityEventStore implements CityEvents {
             params.add(org.yiwang.shared.ids.ChineseIds.regionPrefix(regionCode) + "%");
         }
         return rows(String.join(" and ", where), params, "order by e.created_at, e.event_no").stream().map(Row::event).toList();
+    }
+
+    /** The where clause (scope + filters) of {@link #search} and {@link #countByState}, parameters added to {@code params}. */
+    private static String searchWhere(CityEventQuery q, AccessScope scope, List<Object> params) {
+        List<String> where = new ArrayList<>();
+        AccessScope.Predicate p = scope.where("e.region_code", "e.department_id", "e.reporter_account_id");
+        if (scope.caller().type() == CallerType.OFFICER) {
+            where.add("(" + p.sql() + " or e.reporter_account_id = ?)");
+            params.addAll(p.params());
+            params.add(scope.caller().accountId());
+        } else {
+            where.add("(" + p.sql() + ")");
+            params.addAll(p.params());
+        }
+        if (!q.states().isEmpty()) {
+            where.add("e.state in (" + String.join(",", q.states().stream().map(st -> "?").toList()) + ")");
+            q.states().stream().map(Enum::name).sorted().forEach(params::add);
+        }
+        if (q.regionCode() != null && !q.regionCode().isBlank()) {
+            where.add("e.region_code like ?");
+            params.add(org.yiwang.shared.ids.ChineseIds.regionPrefix(q.regionCode().trim()) + "%");
+        }
+        if (q.gridCode() != null && !q.gridCode().isBlank()) {
+            where.add("e.grid_code = ?");
+            params.add(q.gridCode().trim());
+        }
+        if (q.classCode() != null && !q.classCode().isBlank()) {
+            where.add("e.class_code = ?");
+            params.add(q.classCode().trim());
+        }
+        if (q.from() != null) {
+            where.add("e.created_at >= ?");
+            params.add(ts(q.from()));
+        }
+        if (q.to() != null) {
+            where.add("e.created_at < ?");
+            params.add(ts(q.to()));
+        }
+        return String.join(" and ", where);
+    }
+
+    @Override
+    public List<CityEvent> search(CityEventQuery query, AccessScope scope) {
+        List<Object> params = new ArrayList<>();
+        var spec = jdbc.sql("select * from gov_event e where " + searchWhere(query, scope, params)
+                + " order by e.created_at desc, e.event_no desc fetch first " + query.limit() + " rows only");
+        for (int i = 0; i < params.size(); i++) {
+            spec = spec.param(i + 1, params.get(i));
+        }
+        return spec.query((rs, i) -> row(rs).event()).list();
+    }
+
+    @Override
+    public Map<CityEventState, Long> countByState(CityEventQuery query, AccessScope scope) {
+        List<Object> params = new ArrayList<>();
+        var spec = jdbc.sql("select e.state, count(*) n from gov_event e where " + searchWhere(query, scope, params) + " group by e.state");
+        for (int i = 0; i < params.size(); i++) {
+            spec = spec.param(i + 1, params.get(i));
+        }
+        Map<CityEventState, Long> out = new EnumMap<>(CityEventState.class);
+        spec.query((rs, i) -> Map.entry(CityEventState.valueOf(rs.getString("state")), rs.getLong("n"))).list()
+                .forEach(en -> out.put(en.getKey(), en.getValue()));
+        return out;
     }
 }
