@@ -9,7 +9,7 @@ public record DeviceType(String code, String nameZh, String nameEn, List<MetricD
         metrics = List.copyOf(metrics);
     }
 
-    MetricDef metric(String metricCode) {
+    public MetricDef metric(String metricCode) {
         return metrics.stream().filter(m -> m.code().equals(metricCode)).findFirst().orElse(null);
     }
 }

@@ -61,6 +61,17 @@ public class ReadingWriter implements SmartLifecycle {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
     }
 
+    /** Told about every stored batch, by device in arrival order, right after its commit (the alert engine). */
+    public interface StoredListener {
+        void stored(Map<String, List<Reading>> byDevice);
+    }
+
+    private final List<StoredListener> storedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public void addStoredListener(StoredListener listener) {
+        storedListeners.add(listener);
+    }
+
     void onFlush(Runnable hook) {
         this.flushHook = hook;
     }
@@ -146,9 +157,16 @@ public class ReadingWriter implements SmartLifecycle {
 
     private void write(List<Pending> batch) {
         try {
-            tx.executeWithoutResult(status -> store(batch));
+            Map<String, List<Reading>> byDevice = tx.execute(status -> store(batch));
             synchronized (progress) {
                 stored += batch.size();
+            }
+            for (StoredListener l : storedListeners) {
+                try {
+                    l.stored(byDevice);
+                } catch (RuntimeException e) {
+                    log.warn("Sensing writer listener failed: {}", e.toString());
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Sensing writer could not store {} readings: {}", batch.size(), e.toString());
@@ -166,7 +184,7 @@ public class ReadingWriter implements SmartLifecycle {
         failureCounter.accept(n);
     }
 
-    private void store(List<Pending> batch) {
+    private Map<String, List<Reading>> store(List<Pending> batch) {
         List<Object[]> rows = new ArrayList<>(batch.size());
         Map<String, List<Reading>> byDevice = new LinkedHashMap<>();
         for (Pending p : batch) {
@@ -181,6 +199,7 @@ public class ReadingWriter implements SmartLifecycle {
                 .map(d -> new Object[] {DeviceService.at(now), DeviceStatus.ONLINE.name(), d}).toList();
         jdbc.batchUpdate("update sensing_device set last_seen_at = ?, status = ? where device_id = ?", seen);
         byDevice.forEach((device, readings) -> events.publishEvent(new ReadingsIngested(device, readings)));
+        return byDevice;
     }
 
     /** Aggregates the batch per (device, metric, bucket) and merges it into a roll-up table. */
