@@ -15,6 +15,9 @@ final class DemoAccounts {
             {"demo-supervisor", "东湖区 监督中心 (supervision) → /workbench"},
             {"demo-dispatcher", "东湖区 指挥中心 (dispatch) → /workbench"},
             {"demo-gridworker", "柳岸社区 网格员 (grid worker) → /workbench"},
+            {"demo-city-officer", "示例市 城市运行管理服务中心 监督/指挥 (city level) → /workbench"},
+            {"demo-street-officer", "湖滨街道 监督/指挥/处置 (street level) → /workbench"},
+            {"demo-community-officer", "柳岸社区 监督/处置 (community level) → /workbench"},
             {"demo-admin", "系统管理员 (administrator) → /admin"},
     };
 }

@@ -31,7 +31,7 @@ class IdentityDemoContributor implements DemoContributor {
     private static final Logger log = LoggerFactory.getLogger(IdentityDemoContributor.class);
 
     static final List<String> OFFICERS = List.of("demo-clerk", "demo-officer", "demo-officer-xishan", "demo-supervisor",
-            "demo-dispatcher", "demo-gridworker");
+            "demo-dispatcher", "demo-gridworker", "demo-city-officer", "demo-street-officer", "demo-community-officer");
 
     private final AccountService accounts;
     private final OrganizationDirectory organization;

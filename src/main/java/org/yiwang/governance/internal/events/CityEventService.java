@@ -452,6 +452,12 @@ public class CityEventService implements CityEventIntake {
                 if (dept == null || directory.department(dept).isEmpty()) {
                     throw ProblemException.invalidField("departmentId", "须指定存在的处置部门", "an existing handling department is required");
                 }
+                String deptRegion = directory.department(dept).get().regionCode();
+                if (e.regionCode() != null && !e.regionCode().startsWith(org.yiwang.shared.ids.ChineseIds.regionPrefix(deptRegion))) {
+                    // four levels (四级): a case goes to a department of its own region or of a region above it, never sideways
+                    throw ProblemException.invalidField("departmentId", "处置部门须属于事件所在区域或其上级区域",
+                            "the handling department must belong to the event's region or a region above it");
+                }
                 Instant deadline = catalog.deadline(e.classCode(), now);
                 store.update(id, "department_id = ?, state = ?, dispatched_at = ?, deadline = ?, dispatcher_officer_id = ?, overdue = false, "
                         + "escalation_level = 0, updated_at = ?", dept, DISPATCHED.name(), now, deadline, officerId(c), now);
