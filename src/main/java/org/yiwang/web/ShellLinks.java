@@ -26,10 +26,12 @@ class ShellLinks {
     private final List<Link> links = List.of(
             new Link(Area.PORTAL, "/services", "shell.link.services", "shell.link.services.hint", null, PEOPLE),
             new Link(Area.PORTAL, "/inbox", "shell.link.inbox", "shell.link.inbox.hint", null, PEOPLE),
+            new Link(Area.PORTAL, "/portal/applications", "shell.link.myApplications", "shell.link.myApplications.hint", null, PEOPLE),
             new Link(Area.PORTAL, "/portal/report", "shell.link.eventReport", "shell.link.eventReport.hint", null, PEOPLE),
             new Link(Area.PORTAL, "/portal/events", "shell.link.myEvents", "shell.link.myEvents.hint", null, PEOPLE),
             new Link(Area.PORTAL, "/account", "shell.link.account", "shell.link.account.hint", null, PEOPLE),
             new Link(Area.WORKBENCH, "/inbox", "shell.link.inbox", "shell.link.inbox.hint", null, STAFF),
+            new Link(Area.WORKBENCH, "/workbench/applications", "shell.link.applications", "shell.link.applications.hint", null, List.of(CallerType.OFFICER)),
             new Link(Area.WORKBENCH, "/workbench/events", "shell.link.events", "shell.link.events.hint", null, List.of(CallerType.OFFICER)),
             new Link(Area.WORKBENCH, "/workbench/devices", "shell.link.devices", "shell.link.devices.hint", null, List.of(CallerType.OFFICER)),
             new Link(Area.WORKBENCH, "/command", "shell.link.command", "shell.link.command.hint", "command:view", STAFF),
@@ -41,6 +43,7 @@ class ShellLinks {
             new Link(Area.ADMIN, "/admin/registries", "shell.link.registries", "shell.link.registries.hint", "registry:import", STAFF),
             new Link(Area.ADMIN, "/admin/accounts", "shell.link.accounts", "shell.link.accounts.hint", "account:manage", STAFF),
             new Link(Area.ADMIN, "/admin/services", "shell.link.catalog", "shell.link.catalog.hint", "catalog:manage", STAFF),
+            new Link(Area.ADMIN, "/admin/application-flows", "shell.link.applicationFlows", "shell.link.applicationFlows.hint", "catalog:manage", STAFF),
             new Link(Area.ADMIN, "/admin/audit", "shell.link.audit", "shell.link.audit.hint", "audit:read", STAFF));
 
     List<Link> visibleTo(Caller caller, Area area) {
