@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import org.yiwang.applications.internal.ApplicationSlaJob;
 import org.yiwang.calendar.WorkingCalendar;
 import org.yiwang.files.FileService;
 import org.yiwang.shared.security.Caller;
@@ -48,6 +49,8 @@ class ApplicationLifecycleTest extends IntegrationTest {
     ManagementService management;
     @Autowired
     WorkingCalendar calendar;
+    @Autowired
+    ApplicationSlaJob slaJob;
 
     private Api.Client as(String user) {
         return Api.as(baseUrl(), user);
@@ -277,6 +280,26 @@ class ApplicationLifecycleTest extends IntegrationTest {
         assertThat(Instant.parse(a.path("acceptedAt").asString())).isEqualTo(submittedAt);
         assertThat(a.path("history").findValuesAsString("action")).containsExactly("submit", "deemed-accept");
         assertThat(ok("demo-officer", id, "claim", Map.of()).get("state").asString()).isEqualTo("REVIEW");
+    }
+
+    @Test
+    void overdueCasesGetAYellowAndARedCardOnce() {
+        String id = submitted();
+        ok("demo-officer", id, "accept", Map.of());
+        // the promised time limit ran out yesterday
+        Instant accepted = Instant.now().minus(Duration.ofDays(20));
+        jdbc.update("update app_case set accepted_at = ?, deadline = ? where id = ?", Timestamp.from(accepted),
+                Timestamp.from(Instant.now().minus(Duration.ofDays(1))), id);
+        assertThat(as("demo-officer").get("/api/v1/applications/" + id).get("sla").asString()).isEqualTo("RED");
+        slaJob.sweep(Instant.now());
+        slaJob.sweep(Instant.now()); // a second pass (or another node) issues nothing more
+        JsonNode a = as("demo-officer").get("/api/v1/applications/" + id).json();
+        assertThat(a.path("yellowCardAt").isNull()).isFalse();
+        assertThat(a.path("redCardAt").isNull()).isFalse();
+        assertThat(a.path("history").findValuesAsString("action")).containsExactly("submit", "accept", "yellow-card", "red-card");
+        // suspending does not hide that the limit already ran out
+        ok("demo-officer", id, "suspend", Map.of("reason", "检验检测"));
+        assertThat(as("demo-officer").get("/api/v1/applications/" + id).get("sla").asString()).isEqualTo("RED");
     }
 
     @Test
