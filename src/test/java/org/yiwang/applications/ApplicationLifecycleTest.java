@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.yiwang.applications.internal.ApplicationSlaJob;
 import org.yiwang.calendar.WorkingCalendar;
+import org.yiwang.evaluation.Evaluations;
+import org.yiwang.payments.Bill;
+import org.yiwang.payments.Payments;
 import org.yiwang.files.FileService;
 import org.yiwang.shared.security.Caller;
 import org.yiwang.shared.security.CallerType;
@@ -51,6 +54,10 @@ class ApplicationLifecycleTest extends IntegrationTest {
     WorkingCalendar calendar;
     @Autowired
     ApplicationSlaJob slaJob;
+    @Autowired
+    Payments payments;
+    @Autowired
+    Evaluations evaluations;
 
     private Api.Client as(String user) {
         return Api.as(baseUrl(), user);
@@ -188,6 +195,37 @@ class ApplicationLifecycleTest extends IntegrationTest {
         // every change is audited
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where target = ? and action like 'application.%' "
                 + "and action <> 'application.read-form'", Integer.class, "application:" + no)).isEqualTo(10);
+    }
+
+    @Test
+    void feesAreBilledOnAcceptanceAnUnpaidCaseCannotBeDecidedAndConcludingEnablesRating() {
+        // 机动车驾驶证换证 (示例市公安局) charges a 工本费 of 10 元
+        Map<String, Object> body = new HashMap<>();
+        body.put("itemId", "11339900MB000100431003030000101");
+        body.put("form", Map.of("applicantName", "张明华", "idNumber", "110101199003070015", "phone", "13800000003", "vehicleClass", "C1"));
+        Api.Response submitted = as("demo-citizen").post("/api/v1/applications", body);
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String id = submitted.get("id").asString();
+        assertThat(payments.bills(id)).isEmpty();
+        Api.Response accepted = ok("demo-admin", id, "accept", Map.of());
+        List<Bill> bills = payments.bills(id);
+        assertThat(bills).hasSize(1);
+        assertThat(bills.get(0).amountFen()).isEqualTo(1000);
+        assertThat(bills.get(0).payerAccountId()).isEqualTo(accountId("demo-citizen"));
+        assertThat(accepted.get("history").get(1).path("comment").asString()).contains(bills.get(0).billNo());
+        ok("demo-admin", id, "claim", Map.of());
+        ok("demo-admin", id, "review", Map.of("comment", "符合换证条件"));
+        Api.Response unpaid = act("demo-admin", id, "grant", Map.of());
+        assertThat(unpaid.status()).isEqualTo(409);
+        assertThat(unpaid.problemCode()).isEqualTo("awaiting-payment");
+        assertThat(evaluations.find("application", id)).isEmpty();
+        // once nothing is owed (here: the bill withdrawn) the case can be decided; 办结 enables 好差评 for the applicant
+        AsCaller.run(AsCaller.admin("*"), () -> payments.cancel(bills.get(0).billNo(), "测试：费用减免"));
+        assertThat(ok("demo-admin", id, "grant", Map.of()).get("state").asString()).isEqualTo("CONCLUDED");
+        assertThat(evaluations.find("application", id)).hasValueSatisfying(e -> {
+            assertThat(e.itemCode()).isEqualTo("11339900MB000100431003030000101");
+            assertThat(e.departmentId()).isEqualTo("city-psb");
+        });
     }
 
     @Test

@@ -222,6 +222,8 @@ public class ApplicationFlow implements SmartInitializingSingleton {
 
     /** Called by the §32 boundary timer of the {@code acceptance} task (BPMN expression). */
     public void deemAccepted(DelegateExecution execution) {
-        service.getObject().deemAccepted(execution.getProcessInstanceBusinessKey());
+        // the async executor's thread has no caller: the platform acts as 系统
+        org.yiwang.shared.security.Callers.runAs(org.yiwang.shared.security.Caller.SYSTEM,
+                () -> service.getObject().deemAccepted(execution.getProcessInstanceBusinessKey()));
     }
 }

@@ -28,11 +28,15 @@ import org.yiwang.applications.ApplicationState;
 import org.yiwang.audit.AuditLog;
 import org.yiwang.calendar.WorkingCalendar;
 import org.yiwang.crypto.CryptoProvider;
+import org.yiwang.evaluation.Evaluations;
 import org.yiwang.files.FileService;
 import org.yiwang.files.StoredFile;
 import org.yiwang.notification.NotificationRequested;
 import org.yiwang.organization.Department;
 import org.yiwang.organization.OrganizationDirectory;
+import org.yiwang.payments.Bill;
+import org.yiwang.payments.OpenBillRequest;
+import org.yiwang.payments.Payments;
 import org.yiwang.services.ItemStatus;
 import org.yiwang.services.Material;
 import org.yiwang.services.ServiceCatalog;
@@ -104,13 +108,15 @@ public class ApplicationService {
     private final IdempotencyService idempotency;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Payments payments;
+    private final Evaluations evaluations;
     private final int correctionDays;
     private final double yellowFraction;
     private final long materialMaxBytes;
 
     ApplicationService(ApplicationStore store, ApplicationFlow flow, ServiceCatalog catalog, OrganizationDirectory directory,
                        WorkingCalendar calendar, FileService files, CryptoProvider crypto, IdempotencyService idempotency,
-                       AuditLog audit, ApplicationEventPublisher events,
+                       AuditLog audit, ApplicationEventPublisher events, Payments payments, Evaluations evaluations,
                        @Value("${yiwang.applications.correction-notice-working-days:5}") int correctionDays,
                        @Value("${yiwang.applications.sla-yellow-fraction:0.75}") double yellowFraction,
                        @Value("${yiwang.applications.material-max-bytes:10485760}") long materialMaxBytes) {
@@ -124,6 +130,8 @@ public class ApplicationService {
         this.idempotency = idempotency;
         this.audit = audit;
         this.events = events;
+        this.payments = payments;
+        this.evaluations = evaluations;
         this.correctionDays = correctionDays;
         this.yellowFraction = yellowFraction;
         this.materialMaxBytes = materialMaxBytes;
@@ -466,7 +474,7 @@ public class ApplicationService {
                 complete(task, "accept");
                 String routed = windowClerk(c, a) && !c.departmentIds().contains(a.departmentId())
                         ? "无差别受理，转 " + directory.department(a.departmentId()).map(Department::name).orElse(a.departmentId()) : null;
-                transition(c, a, action, join(routed, comment), documents, now);
+                transition(c, a, action, join(join(routed, openBill(a)), comment), documents, now);
             }
             case "request-correction" -> {
                 String reason = required("reason", req.reason() != null ? req.reason() : req.comment());
@@ -532,6 +540,8 @@ public class ApplicationService {
                 store.update(id, "decision = ?, decision_reason = ?, decided_at = ?, assignee_account_id = null, assignee_name = null",
                         "grant".equals(action) ? "GRANTED" : "DENIED", reason, now);
                 complete(task, action);
+                // 办结: the applicant may now rate the service (好差评)
+                evaluations.enable("application", id, a.itemCode(), a.departmentId(), a.applicantAccountId(), a.regionCode());
                 transition(c, a, action, ("grant".equals(action) ? "准予" : "不予") + (reason == null ? "" : "：" + reason), documents, now);
             }
             case "deliver" -> {
@@ -615,6 +625,10 @@ public class ApplicationService {
             case "grant", "deny" -> {
                 need(decider, what, "DECIDER");
                 state(a, what, DECISION);
+                if (!payments.isSettled(a.id())) {
+                    throw ProblemException.conflict("awaiting-payment", "办件尚有待缴费用（缴款单未缴清），缴费后才能作出决定",
+                            "The case has an unpaid bill; it can be decided once the fees are paid");
+                }
                 if (a.assigneeAccountId() != null && !a.assigneeAccountId().equals(c.accountId())) {
                     throw ProblemException.conflict("claimed-by-other", "已由 " + a.assigneeName() + " 签收",
                             "Claimed by " + a.assigneeName());
@@ -760,7 +774,7 @@ public class ApplicationService {
         store.update(caseId, "state = ?, deemed_accepted = true, accepted_at = ?, deadline = ?, updated_at = ?", ACCEPTED.name(),
                 a.submittedAt(), deadline, now);
         changed("system", "系统", store.find(caseId).orElseThrow(), "deemed-accept", SUBMITTED, ACCEPTED,
-                "逾期未告知补正，自收到申请之日起视为受理（行政许可法第三十二条）", List.of(), now);
+                join("逾期未告知补正，自收到申请之日起视为受理（行政许可法第三十二条）", openBill(a)), List.of(), now);
     }
 
     /** Issues a 黄牌/红牌 once per case (SLA job). */
@@ -794,6 +808,16 @@ public class ApplicationService {
     List<ApplicationStore.Case> running() {
         return store.rows("c.state in ('SUBMITTED', 'ACCEPTED', 'REVIEW', 'DECISION') and c.suspended = false "
                 + "and (c.yellow_card_at is null or c.red_card_at is null)", List.of(), "order by c.submitted_at");
+    }
+
+    /** On 受理, a bill (缴款单) for the item version's fees, payable by the applicant; null for a free item (不收费). */
+    private String openBill(ApplicationStore.Case a) {
+        ServiceItem item = catalog.version(a.itemId()).orElse(null);
+        if (item == null || item.free()) {
+            return null;
+        }
+        Bill bill = payments.openBill(OpenBillRequest.forItem(a.id(), a.applicantAccountId(), item));
+        return "缴款单 " + bill.billNo() + "（" + java.math.BigDecimal.valueOf(bill.amountFen(), 2).toPlainString() + " 元）";
     }
 
     private List<String> documents(Caller c, List<String> ids) {
