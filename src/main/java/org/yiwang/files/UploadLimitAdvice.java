@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 import org.yiwang.shared.web.FieldViolation;
 import org.yiwang.shared.web.Problems;
@@ -28,5 +29,12 @@ class UploadLimitAdvice {
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
         return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "上传文件超过大小限制", "The upload exceeds the size limit",
                 List.of(new FieldViolation("file", "文件过大", "file too large")));
+    }
+
+    /** A multipart body that cannot be parsed at all (truncated, bad boundary, bad headers) is bad input, not a server error. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadable(MultipartException e) {
+        return Problems.response(HttpStatus.BAD_REQUEST, "invalid-multipart", "无法解析上传的表单数据", "The multipart request cannot be parsed",
+                List.of(new FieldViolation("file", "无法解析", "cannot be parsed")));
     }
 }

@@ -148,6 +148,21 @@ public class ProblemHandler {
         return Problems.response(HttpStatus.UNAUTHORIZED, "unauthenticated", "需要登录", "Authentication required", List.of());
     }
 
+    /**
+     * Text PostgreSQL cannot store (NUL, U+0000, inside a JSON string: SQLState 22021) is bad input, not a server
+     * error; any other integrity violation is unexpected.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(org.springframework.dao.DataIntegrityViolationException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return Problems.response(HttpStatus.BAD_REQUEST, "invalid-characters", "输入含有不允许的控制字符（NUL）",
+                        "The input contains a character that is not allowed (NUL)", List.of());
+            }
+        }
+        return unexpected(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unhandled error", e);
