@@ -15,7 +15,7 @@ import org.yiwang.support.Api;
 /**
  * The public JSON endpoints the hostile-input checks (probes and fuzzing) drive: ONE table. {@code {p}} marks where the
  * hostile value goes — URL-encoded in a path or query, as a JSON string (or any JSON value, for the fuzzer) in a body.
- * Add a row when a module adds an endpoint group; Open311 (GeoReport v2) rows go here once {@code /open311} lands.
+ * Add a row when a module adds an endpoint group ({@link #FORM} bodies are sent form-encoded, as Open311 POSTs are).
  */
 final class Targets {
 
@@ -29,6 +29,9 @@ final class Targets {
             return caller + " " + method + " " + path + (body == null ? "" : " " + body);
         }
     }
+
+    /** A body template starting with this is sent form-encoded ({@code application/x-www-form-urlencoded}). */
+    static final String FORM = "form:";
 
     static final List<Target> JSON = List.of(
             new Target("anonymous", "GET", "/api/v1/services?q={p}&zone={p}&level={p}", null),
@@ -57,11 +60,41 @@ final class Targets {
             new Target("demo-admin", "POST", "/api/v1/registries/persons/search", "{\"idNumber\":\"{p}\",\"name\":\"{p}\"}"),
             new Target("demo-admin", "GET", "/api/v1/registries/legal-entities?creditCode={p}&regionCode={p}", null),
             new Target("demo-admin", "GET", "/api/v1/audit/entries?actor={p}&action={p}&target={p}&from={p}&to={p}", null),
-            new Target("demo-admin", "GET", "/api/v1/accounts?type={p}", null)
-            // Open311 GeoReport v2, once landed, e.g.:
-            // new Target("anonymous", "GET", "/open311/v2/requests.json?service_code={p}&status={p}", null),
-            // new Target("anonymous", "POST", "/open311/v2/requests.json", "{\"service_code\":\"{p}\",\"lat\":\"{p}\",\"long\":\"{p}\"}")
+            new Target("demo-admin", "GET", "/api/v1/accounts?type={p}", null),
+            // Open311 GeoReport v2 (public reads; POST form-encoded with the demo api_key)
+            new Target("anonymous", "GET", "/open311/v2/services/{p}.json", null),
+            new Target("anonymous", "GET", "/open311/v2/requests.json?service_request_id={p}", null),
+            new Target("anonymous", "GET", "/open311/v2/requests.xml?service_code={p}&status={p}&start_date={p}&end_date={p}", null),
+            new Target("anonymous", "GET", "/open311/v2/requests/{p}.json", null),
+            new Target("anonymous", "GET", "/open311/v2/tokens/{p}.json", null),
+            new Target("anonymous", "POST", "/open311/v2/requests.json", FORM + "api_key=demo-open311-key&jurisdiction_id={p}&service_code=E0101"
+                    + "&lat=30.0302&long=120.0051&description={p}&attribute[hazard]={p}&phone={p}&email={p}"),
+            new Target("anonymous", "POST", "/open311/v2/requests.json", FORM + "api_key=demo-open311-key&service_code={p}&lat={p}&long={p}"
+                    + "&address_string={p}&media_url={p}"),
+            new Target("anonymous", "POST", "/open311/v2/requests.xml", FORM + "api_key={p}&service_code=E0101&lat=30.0302&long=120.0051")
     );
+
+    /** Sends the target with this value in the path/query and (as JSON or form value) in the body. */
+    static Api.Response send(String baseUrl, Api.Client client, Target t, String pathValue, JsonNode bodyValue) {
+        if (t.body() != null && t.body().startsWith(FORM)) {
+            String v = URLEncoder.encode(bodyValue.isString() ? bodyValue.asString() : bodyValue.toString(), StandardCharsets.UTF_8);
+            String form = t.body().substring(FORM.length()).replace("[", "%5B").replace("]", "%5D").replace("{p}", v);
+            java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path(t, pathValue)))
+                    .timeout(java.time.Duration.ofSeconds(60)).header("Accept", "application/json, application/xml")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+            if (client.token() != null) {
+                b.header("Authorization", "Bearer " + client.token());
+            }
+            return Fixtures.send(b.build());
+        }
+        return client.send(t.method(), path(t, pathValue), body(t, bodyValue), headers(t));
+    }
+
+    /** Sends the target with the same string everywhere. */
+    static Api.Response send(String baseUrl, Api.Client client, Target t, String value) {
+        return send(baseUrl, client, t, value, tools.jackson.databind.node.StringNode.valueOf(value));
+    }
 
     static String path(Target t, String value) {
         return t.path().replace("{p}", URLEncoder.encode(value, StandardCharsets.UTF_8));
@@ -69,7 +102,7 @@ final class Targets {
 
     /** The body with every "{p}" string replaced by this JSON value. */
     static String body(Target t, JsonNode value) {
-        if (t.body() == null) {
+        if (t.body() == null || t.body().startsWith(FORM)) {
             return null;
         }
         JsonNode tree = Api.JSON.readTree(t.body());
