@@ -22,10 +22,12 @@
   var gridLayer = L.featureGroup().addTo(map);
   var eventLayer = L.featureGroup().addTo(map);
   var deviceLayer = L.featureGroup().addTo(map);
+  var alertLayer = L.featureGroup().addTo(map);
   var overlays = {};
   overlays[L_.grids || 'grids'] = gridLayer;
   overlays[L_.events || 'events'] = eventLayer;
   overlays[L_.devices || 'devices'] = deviceLayer;
+  overlays[L_.alerts || 'alerts'] = alertLayer;
   L.control.layers(null, overlays, { collapsed: true }).addTo(map);
 
   var form = document.getElementById('cc-filters');
@@ -279,6 +281,8 @@
       if (Object.keys(events).length) { map.fitBounds(eventLayer.getBounds().pad(0.2), { maxZoom: 15 }); }
       connect(r.body.cursor);
       loadSummary();
+      loadAlerts();
+      loadKpis();
     });
   }
   function connect(cursor) {
@@ -296,6 +300,7 @@
       if (selected === e.id) { openDetail(e.id); }
       mapEl.setAttribute('data-last-event', e.eventNo + ':' + e.state);
     });
+    source.addEventListener('alert', function (msg) { upsertAlert(JSON.parse(msg.data)); });
     source.addEventListener('reset', function () { load(); });
   }
   form.addEventListener('submit', function (ev) { ev.preventDefault(); load(); });
@@ -331,6 +336,92 @@
     });
     document.getElementById('cc-count-devices').textContent = String(r.body.length);
   });
-  window.addEventListener('resize', function () { if (chart) { chart.resize(); } });
+  // ---------------------------------------------------------------- early-warning alerts (预警)
+  var LEVELS = { BLUE: '#3182ce', YELLOW: '#d69e2e', ORANGE: '#dd6b20', RED: '#e53e3e' };
+  var alerts = {};   // alertId -> {marker, item}
+  var alertList = document.getElementById('cc-alerts');
+  var en = document.documentElement.lang === 'en';
+  function levelText(a) { return a.levelLabel ? (en ? a.levelLabel.en : a.levelLabel.zh) : (a.level || ''); }
+  function removeAlert(id) {
+    var cur = alerts[id];
+    if (!cur) { return; }
+    alertLayer.removeLayer(cur.marker);
+    if (cur.item.parentNode) { cur.item.parentNode.removeChild(cur.item); }
+    delete alerts[id];
+  }
+  function upsertAlert(a) {
+    removeAlert(a.alertId);
+    if (a.active === false) { alertCount(); return; }
+    var colour = LEVELS[a.level] || '#e53e3e';
+    var m = L.circleMarker([a.lat, a.lon], { radius: 13, color: colour, weight: 3, fillColor: colour, fillOpacity: 0.25 });
+    var box = document.createElement('div');
+    box.appendChild(text('strong', levelText(a) + ' ' + (a.ruleName || '')));
+    box.appendChild(text('div', (a.deviceName || a.deviceId || '') + (a.value != null ? ' · ' + a.value : '')));
+    box.appendChild(text('div', fmt(a.updatedAt || a.raisedAt)));
+    m.bindTooltip(box);
+    if (a.eventId) { m.on('click', function () { openDetail(a.eventId); }); }
+    m.addTo(alertLayer);
+    var el = m.getElement();
+    if (el) { el.setAttribute('data-alert-id', a.alertId); el.setAttribute('data-level', a.level || ''); }
+    var li = document.createElement('li');
+    li.setAttribute('data-alert-id', a.alertId);
+    li.setAttribute('data-level', a.level || '');
+    li.appendChild(text('strong', levelText(a) + ' '));
+    li.appendChild(text('span', a.ruleName || a.ruleId || ''));
+    li.appendChild(text('div', (a.deviceName || a.deviceId || '') + (a.value != null ? ' · ' + a.value : '') + ' · ' + fmt(a.updatedAt || a.raisedAt), 'muted'));
+    if (a.eventId) {
+      li.tabIndex = 0;
+      li.title = L_.openEvent || '';
+      li.addEventListener('click', function () { openDetail(a.eventId); });
+    }
+    alertList.insertBefore(li, alertList.firstChild);
+    alerts[a.alertId] = { marker: m, item: li };
+    alertCount();
+  }
+  function alertCount() {
+    var n = Object.keys(alerts).length;
+    document.getElementById('cc-no-alerts').hidden = n > 0;
+    mapEl.setAttribute('data-alerts', String(n));
+  }
+  function loadAlerts() {
+    getJson(cfg.alertsUrl).then(function (r) {
+      if (!r.ok || !r.body) { return; }
+      Object.keys(alerts).forEach(removeAlert);
+      r.body.alerts.slice().reverse().forEach(upsertAlert);
+      alertCount();
+    });
+  }
+
+  // ---------------------------------------------------------------- 统一考核 KPIs this month per area (when installed)
+  var kpiEl = document.getElementById('cc-chart-kpi');
+  var kpiChart = null;
+  function loadKpis() {
+    if (typeof echarts === 'undefined') { return; }
+    var region = form.elements.region.value;
+    getJson(cfg.kpisUrl + (region ? '?region=' + encodeURIComponent(region) : '')).then(function (r) {
+      if (!r.ok || !r.body || !r.body.available || !r.body.report) { kpiEl.hidden = true; return; }
+      var rows = (r.body.report.rows && r.body.report.rows.length) ? r.body.report.rows : [r.body.report.total];
+      kpiEl.hidden = false;
+      if (!kpiChart) { kpiChart = echarts.init(kpiEl); }
+      function pct(v) { return v == null ? null : Math.round(v * 1000) / 10; }
+      kpiChart.setOption({
+        title: { text: L_.kpiTitle || '', left: 'center', textStyle: { fontSize: 13 } },
+        tooltip: { trigger: 'axis' },
+        legend: { bottom: 0, textStyle: { fontSize: 10 } },
+        grid: { left: 40, right: 10, top: 30, bottom: 70 },
+        xAxis: { type: 'category', data: rows.map(function (x) { return x.label; }), axisLabel: { rotate: 30, fontSize: 10 } },
+        yAxis: { type: 'value', max: 100, name: '%' },
+        series: [
+          { name: L_.filingRate, type: 'bar', data: rows.map(function (x) { return pct(x.filingRate); }) },
+          { name: L_.closingRate, type: 'bar', data: rows.map(function (x) { return pct(x.closingRate); }) },
+          { name: L_.onTimeRate, type: 'bar', data: rows.map(function (x) { return pct(x.onTimeRate); }) },
+          { name: L_.score, type: 'line', data: rows.map(function (x) { return x.score; }) }
+        ]
+      }, true);
+      kpiEl.setAttribute('data-rows', String(rows.length));
+    });
+  }
+
+  window.addEventListener('resize', function () { if (chart) { chart.resize(); } if (kpiChart) { kpiChart.resize(); } });
   load();
 })();

@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
+import org.yiwang.sensing.AlertChanged;
+import org.yiwang.sensing.AlertLevel;
 import org.yiwang.support.Api;
 import org.yiwang.support.IntegrationTest;
 
@@ -23,6 +27,9 @@ class CommandCenterApiTest extends IntegrationTest {
     /** 柳岸社区, 东湖区 (grid 339902001001001) and a 西山区 point (grid 339903100202002). */
     static final double[] DONGHU = {120.0061, 30.0402};
     static final double[] XISHAN = {120.19, 30.1};
+
+    @Autowired
+    ApplicationEventPublisher publisher;
 
     private Api.Client as(String user) {
         return Api.as(baseUrl(), user);
@@ -172,6 +179,50 @@ class CommandCenterApiTest extends IntegrationTest {
                 assertThat(stale.until(m -> m.event() != null).getLast().event()).isEqualTo("reset");
             }
         }
+    }
+
+    @Test
+    void alertsArePushedToTheStreamInScopeAndKpisAnswer() throws Exception {
+        Api.Response listed = as("demo-dispatcher").get("/api/v1/command/alerts");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.get("alerts").isArray()).isTrue();
+        assertThat(as("demo-citizen").get("/api/v1/command/alerts").status()).isEqualTo(403);
+
+        try (SseClient dispatcher = new SseClient(baseUrl() + "/api/v1/command/stream", as("demo-dispatcher").token(), Map.of());
+             SseClient xishan = new SseClient(baseUrl() + "/api/v1/command/stream", as("demo-officer-xishan").token(), Map.of())) {
+            dispatcher.until(m -> m.comment() != null && m.comment().startsWith("connected"));
+            xishan.until(m -> m.comment() != null && m.comment().startsWith("connected"));
+            String alertId = "test-alert-" + UUID.randomUUID();
+            String xsAlertId = "test-alert-" + UUID.randomUUID();
+            // 西山区 gauge first, then the 柳岸河 gauge of 东湖区 (outside any transaction: delivered at once)
+            publisher.publishEvent(new AlertChanged(xsAlertId, "rule-x", AlertChanged.RAISED, AlertLevel.YELLOW, null, true,
+                    "wl-songlin-01", 120.19, 30.1, "339903100202002", "339903100202", null, java.time.Instant.now()));
+            publisher.publishEvent(new AlertChanged(alertId, "rule-1", AlertChanged.RAISED, AlertLevel.RED, null, true,
+                    "wl-liuan-03", 120.0061, 30.0402, "339902001001001", "339902001001", null, java.time.Instant.now()));
+            List<SseClient.Message> got = dispatcher.until(m -> "alert".equals(m.event()) && m.data().contains(alertId));
+            assertThat(got).noneMatch(m -> m.data() != null && m.data().contains(xsAlertId));
+            JsonNode alert = Api.JSON.readTree(got.getLast().data());
+            assertThat(alert.get("level").asString()).isEqualTo("RED");
+            assertThat(alert.get("change").asString()).isEqualTo("RAISED");
+            assertThat(alert.get("deviceName").asString()).isNotBlank();
+            // the 西山区 handler (城管/市场监管) gets the alert of a 西山区 restaurant gas detector (市场监管局), but neither
+            // the 东湖区 one nor the 西山区 gauge's (水利局), both published before it
+            String gasAlertId = "test-alert-" + UUID.randomUUID();
+            publisher.publishEvent(new AlertChanged(gasAlertId, "rule-g", AlertChanged.RAISED, AlertLevel.ORANGE, null, true,
+                    "gas-xs-01", 120.19, 30.1, "339903100202002", "339903100202", null, java.time.Instant.now()));
+            List<SseClient.Message> xsGot = xishan.until(m -> "alert".equals(m.event()) && m.data().contains(gasAlertId));
+            assertThat(xsGot).noneMatch(m -> m.data() != null && (m.data().contains(alertId) || m.data().contains(xsAlertId)));
+        }
+
+        Api.Response kpis = as("demo-dispatcher").get("/api/v1/command/kpis");
+        assertThat(kpis.status()).as(kpis.toString()).isEqualTo(200);
+        if (kpis.get("available").asBoolean()) {
+            assertThat(kpis.get("report").has("total")).isTrue();
+        }
+        Api.Response badKpis = as("demo-dispatcher").get("/api/v1/command/kpis?region=1&from=x");
+        assertThat(badKpis.status()).isEqualTo(400);
+        assertThat(badKpis.namesField("region")).isTrue();
+        assertThat(badKpis.namesField("from")).isTrue();
     }
 
     @Test

@@ -17,8 +17,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.yiwang.files.FileService;
+import org.yiwang.sensing.AlertChanged;
+import org.yiwang.sensing.AlertLevel;
 import org.yiwang.shared.security.Caller;
 import org.yiwang.shared.security.CallerType;
 import org.yiwang.support.Api;
@@ -42,6 +45,8 @@ class CommandCenterBrowserTest extends IntegrationTest {
 
     @Autowired
     FileService files;
+    @Autowired
+    ApplicationEventPublisher publisher;
 
     private Page signIn(BrowserContext ctx, String username) {
         Page page = ctx.newPage();
@@ -68,6 +73,8 @@ class CommandCenterBrowserTest extends IntegrationTest {
     void aReportAppearsLiveChangesColourAndShowsItsTimeline() throws IOException {
         try (BrowserContext ctx = BrowserSupport.phone()) {
             Page page = signIn(ctx, "demo-dispatcher");
+            List<String> scriptErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onPageError(scriptErrors::add);
             page.navigate(baseUrl() + "/workbench");
             assertThat(page.locator("a[href='/command']")).hasCount(1);
             page.navigate(baseUrl() + "/command");
@@ -126,6 +133,17 @@ class CommandCenterBrowserTest extends IntegrationTest {
                     .post("/api/v1/events/" + id + "/handle", Map.of("comment", "已清运 <b>完毕</b>")).status()).isEqualTo(200);
             assertThat(page.locator("#cc-detail-timeline li[data-action='handle'] .cc-comment")).hasText("已清运 <b>完毕</b>");
             assertThat(marker).hasAttribute("data-state", "HANDLED");
+
+            // an early-warning alert on the 柳岸河 gauge shows up live on the map and in the alert list
+            String alertId = "browser-alert-" + UUID.randomUUID();
+            publisher.publishEvent(new AlertChanged(alertId, "rule-1", AlertChanged.RAISED, AlertLevel.RED, null, true, "wl-liuan-03",
+                    120.0061, 30.0402, "339902001001001", "339902001001", id, java.time.Instant.now()));
+            assertThat(page.locator("#cc-alerts li[data-alert-id='" + alertId + "']")).hasAttribute("data-level", "RED");
+            assertThat(page.locator("#cc-map path[data-alert-id='" + alertId + "']")).hasCount(1);
+            publisher.publishEvent(new AlertChanged(alertId, "rule-1", AlertChanged.RECOVERED, AlertLevel.RED, AlertLevel.RED, false,
+                    "wl-liuan-03", 120.0061, 30.0402, "339902001001001", "339902001001", id, java.time.Instant.now()));
+            assertThat(page.locator("#cc-alerts li[data-alert-id='" + alertId + "']")).hasCount(0);
+            org.assertj.core.api.Assertions.assertThat(scriptErrors).isEmpty();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.yiwang.command.internal;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,9 @@ import org.yiwang.governance.CityEventQuery;
 import org.yiwang.governance.CityEventState;
 import org.yiwang.governance.CityEvents;
 import org.yiwang.governance.EventCatalog;
+import org.yiwang.governance.EventKpiQuery;
+import org.yiwang.governance.EventKpis;
+import org.yiwang.shared.web.ProblemException;
 import org.yiwang.sensing.Device;
 import org.yiwang.sensing.SensorReadings;
 import org.yiwang.shared.security.Caller;
@@ -41,9 +46,14 @@ class CommandApi {
     private final SensorReadings sensors;
     private final WorkingCalendar calendar;
     private final Duration streamTimeout;
+    private final AlertViews alerts;
+    private final ObjectProvider<EventKpis> kpis;
 
     CommandApi(CityEvents events, EventCatalog catalog, EventViews views, EventStreamHub hub, SensorReadings sensors,
-               WorkingCalendar calendar, @Value("${yiwang.command.stream-timeout:PT30M}") Duration streamTimeout) {
+               WorkingCalendar calendar, @Value("${yiwang.command.stream-timeout:PT30M}") Duration streamTimeout,
+               AlertViews alerts, ObjectProvider<EventKpis> kpis) {
+        this.alerts = alerts;
+        this.kpis = kpis;
         this.events = events;
         this.catalog = catalog;
         this.views = views;
@@ -119,9 +129,60 @@ class CommandApi {
         return out;
     }
 
+    @GetMapping("/api/v1/command/alerts")
+    @Operation(summary = "Active early-warning alerts (预警) in the caller's scope (device region + owner department), highest level first")
+    Map<String, Object> alerts() {
+        Caller c = CommandAccess.require();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("available", alerts.available());
+        m.put("alerts", alerts.active(c));
+        return m;
+    }
+
+    @GetMapping("/api/v1/command/kpis")
+    @Operation(summary = "统一考核 KPIs (governance EventKpis) of a period per child region: region (12 digits, default the caller's "
+            + "scope), from/to (dates, default this month); available=false while the KPI module is not installed")
+    Map<String, Object> kpis(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to) {
+        CommandAccess.require();
+        List<org.yiwang.shared.web.FieldViolation> bad = new ArrayList<>();
+        String reg = region == null || region.isBlank() ? null : region.trim();
+        if (reg != null && !reg.matches("\\d{12}")) {
+            bad.add(new org.yiwang.shared.web.FieldViolation("region", "应为 12 位区划代码", "must be a 12-digit region code"));
+        }
+        LocalDate today = LocalDate.now(calendar.zone());
+        LocalDate f = date("from", from, today.withDayOfMonth(1), bad);
+        LocalDate t = date("to", to, today, bad);
+        if (bad.isEmpty() && t.isBefore(f)) {
+            bad.add(new org.yiwang.shared.web.FieldViolation("to", "结束日期应不早于开始日期", "must not be before from"));
+        }
+        if (!bad.isEmpty()) {
+            throw ProblemException.invalidFields(bad);
+        }
+        EventKpis k = kpis.getIfAvailable();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("available", k != null);
+        if (k != null) {
+            m.put("report", k.report(new EventKpiQuery(reg, null, null, f, t, EventKpiQuery.GroupBy.REGION)));
+        }
+        return m;
+    }
+
+    private static LocalDate date(String field, String value, LocalDate fallback, List<org.yiwang.shared.web.FieldViolation> bad) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            bad.add(new org.yiwang.shared.web.FieldViolation(field, "应为日期 yyyy-MM-dd", "must be a date yyyy-MM-dd"));
+            return fallback;
+        }
+    }
+
     /**
      * Live changes as server-sent events: {@code event} messages (the event as in the list, plus {@code action} and
-     * {@code at}) for events in the caller's scope, {@code reset} when the client must reload the list, comment
+     * {@code at}) for events in the caller's scope, {@code alert} messages for early-warning alerts in scope, {@code reset} when the client must reload the list, comment
      * heartbeats. Resume with the {@code Last-Event-ID} header (sent by EventSource on reconnection) or {@code since}
      * (the list's cursor).
      */

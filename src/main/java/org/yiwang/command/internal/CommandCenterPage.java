@@ -80,7 +80,8 @@ class CommandCenterPage {
         Map<String, String> labels = new LinkedHashMap<>();
         for (String k : List.of("overdue", "deadline", "department", "grid", "class", "created", "timeline", "photos", "handlePhotos",
                 "noEvents", "live", "offline", "reconnecting", "devices", "events", "grids", "online", "deviceOffline", "lastSeen",
-                "deviceDetail", "openEvents", "overdueShown", "close", "source", "comment", "total", "truncated", "unclassified")) {
+                "deviceDetail", "openEvents", "overdueShown", "close", "source", "comment", "total", "truncated", "unclassified", "alerts",
+                "noAlerts", "openEvent", "filingRate", "closingRate", "onTimeRate", "score", "kpiTitle", "received", "closed")) {
             labels.put(k, messages.getMessage("command.label." + k, null, k, locale));
         }
         Map<String, Object> config = new LinkedHashMap<>();
@@ -91,6 +92,8 @@ class CommandCenterPage {
         config.put("eventsUrl", "/api/v1/command/events");
         config.put("summaryUrl", "/api/v1/command/summary");
         config.put("devicesUrl", "/api/v1/command/devices");
+        config.put("alertsUrl", "/api/v1/command/alerts");
+        config.put("kpisUrl", "/api/v1/command/kpis");
         config.put("gridsUrl", "/api/v1/grids.geojson");
         config.put("streamUrl", "/command/stream");
         config.put("eventUrl", "/api/v1/events/");

@@ -28,10 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.yiwang.governance.CityEvent;
 import org.yiwang.governance.CityEventChanged;
 import org.yiwang.governance.CityEvents;
+import org.yiwang.sensing.AlertChanged;
 import org.yiwang.shared.security.Caller;
 
 /**
- * Fan-out of city-event changes to the dashboards' server-sent-event streams (实时推送).
+ * Fan-out of city-event changes and early-warning alerts to the dashboards' server-sent-event streams (实时推送).
  * <ul>
  * <li>{@link CityEventChanged} is taken <b>after commit</b> (a rolled-back change is never pushed) and handed to one
  * dispatcher thread through a bounded queue, so the committing request never waits for the dashboards;</li>
@@ -53,11 +54,12 @@ class EventStreamHub implements SmartLifecycle {
     private static final Object RESET = new Object();
 
     /** A numbered change as pushed to clients, with the attributes the scope check needs. */
-    record Message(long seq, String id, String json, String regionCode, String departmentId, String reporterId) {
+    record Message(long seq, String name, String id, String json, String regionCode, String departmentId, String reporterId) {
     }
 
     private final CityEvents events;
     private final EventViews views;
+    private final AlertViews alerts;
     private final int clientQueue;
     private final int replaySize;
     private final Duration heartbeat;
@@ -65,18 +67,19 @@ class EventStreamHub implements SmartLifecycle {
     private final AtomicLong seq = new AtomicLong();
     private final ArrayDeque<Message> replay = new ArrayDeque<>();
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<CityEventChanged> intake = new LinkedBlockingQueue<>(10_000);
+    private final BlockingQueue<Object> intake = new LinkedBlockingQueue<>(10_000);
     private final AtomicLong droppedChanges = new AtomicLong();
     private final AtomicLong resets = new AtomicLong();
     private volatile Thread dispatcher;
     private volatile boolean running;
 
-    EventStreamHub(CityEvents events, EventViews views,
+    EventStreamHub(CityEvents events, EventViews views, AlertViews alerts,
                    @Value("${yiwang.command.client-queue:256}") int clientQueue,
                    @Value("${yiwang.command.replay-size:2000}") int replaySize,
                    @Value("${yiwang.command.heartbeat:PT15S}") Duration heartbeat) {
         this.events = events;
         this.views = views;
+        this.alerts = alerts;
         this.clientQueue = Math.max(4, clientQueue);
         this.replaySize = Math.max(1, replaySize);
         this.heartbeat = heartbeat;
@@ -87,6 +90,16 @@ class EventStreamHub implements SmartLifecycle {
     /** After commit (or at once when published outside a transaction, e.g. by a job without one). */
     @TransactionalEventListener(fallbackExecution = true)
     void on(CityEventChanged change) {
+        enqueue(change);
+    }
+
+    /** Early-warning alerts (预警) raised, escalated or recovered, after commit. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AlertChanged change) {
+        enqueue(change);
+    }
+
+    private void enqueue(Object change) {
         if (!intake.offer(change)) {
             droppedChanges.incrementAndGet(); // dashboards far behind: they are reset below
             resetAll();
@@ -95,7 +108,7 @@ class EventStreamHub implements SmartLifecycle {
 
     private void dispatchLoop() {
         while (running) {
-            CityEventChanged change;
+            Object change;
             try {
                 change = intake.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -106,9 +119,13 @@ class EventStreamHub implements SmartLifecycle {
                 continue;
             }
             try {
-                dispatch(change);
+                if (change instanceof CityEventChanged c) {
+                    dispatch(c);
+                } else if (change instanceof AlertChanged a) {
+                    dispatch(a);
+                }
             } catch (RuntimeException e) {
-                log.warn("command stream: could not push change {} of {}: {}", change.action(), change.eventNo(), e.toString());
+                log.warn("command stream: could not push {}: {}", change, e.toString());
             }
         }
     }
@@ -125,9 +142,19 @@ class EventStreamHub implements SmartLifecycle {
         publish(e.id(), JSON.writeValueAsString(body), e.regionCode(), e.departmentId(), e.reporterAccountId());
     }
 
-    /** Numbers, buffers and fans out one message (non-blocking towards subscribers). */
-    synchronized void publish(String id, String json, String regionCode, String departmentId, String reporterId) {
-        Message m = new Message(seq.incrementAndGet(), id, json, regionCode, departmentId, reporterId);
+    void dispatch(AlertChanged change) {
+        AlertViews.View v = alerts.view(change);
+        publish("alert", change.alertId(), JSON.writeValueAsString(v.body()), change.regionCode(), v.departmentId(), null);
+    }
+
+    /** Numbers, buffers and fans out one event message (non-blocking towards subscribers). */
+    void publish(String id, String json, String regionCode, String departmentId, String reporterId) {
+        publish("event", id, json, regionCode, departmentId, reporterId);
+    }
+
+    /** Numbers, buffers and fans out one message named {@code name} (non-blocking towards subscribers). */
+    synchronized void publish(String name, String id, String json, String regionCode, String departmentId, String reporterId) {
+        Message m = new Message(seq.incrementAndGet(), name, id, json, regionCode, departmentId, reporterId);
         replay.addLast(m);
         while (replay.size() > replaySize) {
             replay.removeFirst();
@@ -218,7 +245,7 @@ class EventStreamHub implements SmartLifecycle {
         }
 
         boolean allows(Message m) {
-            return caller.accountId().equals(m.reporterId())
+            return (m.reporterId() != null && caller.accountId().equals(m.reporterId()))
                     || caller.scope().allows(m.regionCode(), m.departmentId(), m.reporterId());
         }
 
@@ -253,7 +280,7 @@ class EventStreamHub implements SmartLifecycle {
                     } else if (next == RESET) {
                         emitter.send(SseEmitter.event().name("reset").id(cursor()).data("{}"));
                     } else if (next instanceof Message m) {
-                        emitter.send(SseEmitter.event().name("event").id(epoch + ":" + m.seq()).data(m.json()));
+                        emitter.send(SseEmitter.event().name(m.name()).id(epoch + ":" + m.seq()).data(m.json()));
                     }
                 }
             } catch (IOException | IllegalStateException e) {

@@ -57,7 +57,7 @@ class EventStreamHubTest {
 
     @BeforeEach
     void start() {
-        hub = new EventStreamHub(null, null, 4, 10, Duration.ofMillis(50));
+        hub = new EventStreamHub(null, null, null, 4, 10, Duration.ofMillis(50));
         hub.start();
     }
 
