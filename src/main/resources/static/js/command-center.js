@@ -259,11 +259,15 @@
     live.setAttribute('data-state', state);
     live.textContent = state === 'live' ? (L_.live || 'live') : (state === 'offline' ? (L_.offline || 'offline') : (L_.reconnecting || '…'));
   }
+  var pending = null; // live changes that arrive while a list request is in flight, re-applied on top of the list
   function load() {
     var f = filters();
     current = f;
+    pending = [];
     var err = document.getElementById('cc-filter-error');
     getJson(cfg.eventsUrl + query(f)).then(function (r) {
+      var during = pending || [];
+      pending = null;
       if (!r.ok) {
         err.hidden = false;
         var msg = r.body && (document.documentElement.lang === 'en' ? r.body.messageEn : r.body.messageZh);
@@ -276,17 +280,19 @@
       err.hidden = true;
       Object.keys(events).forEach(remove);
       r.body.events.slice().reverse().forEach(function (e) { upsert(e, f); });
+      during.forEach(function (e) { upsert(e, f); });
       document.getElementById('cc-truncated').hidden = !r.body.truncated;
       counters();
       if (Object.keys(events).length) { map.fitBounds(eventLayer.getBounds().pad(0.2), { maxZoom: 15 }); }
-      connect(r.body.cursor);
+      // one stream for the page's life (it carries every change in scope; filters apply here): opened after the first
+      // list from its cursor, so nothing committed in between is missed; EventSource reconnects with Last-Event-ID
+      if (!source) { connect(r.body.cursor); }
       loadSummary();
       loadAlerts();
       loadKpis();
     });
   }
   function connect(cursor) {
-    if (source) { source.close(); }
     if (typeof EventSource === 'undefined') { setLive('offline'); return; }
     setLive('connecting');
     source = new EventSource(cfg.streamUrl + '?since=' + encodeURIComponent(cursor));
@@ -294,6 +300,7 @@
     source.onerror = function () { setLive(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting'); };
     source.addEventListener('event', function (msg) {
       var e = JSON.parse(msg.data);
+      if (pending) { pending.push(e); }
       upsert(e, current);
       counters();
       summarySoon();

@@ -118,6 +118,10 @@ class EventStreamHub implements SmartLifecycle {
             if (change == null) {
                 continue;
             }
+            if (subscribers.isEmpty()) {
+                skip(); // nobody watches: no reads for nothing (e.g. under a load test)
+                continue;
+            }
             try {
                 if (change instanceof CityEventChanged c) {
                     dispatch(c);
@@ -145,6 +149,15 @@ class EventStreamHub implements SmartLifecycle {
     void dispatch(AlertChanged change) {
         AlertViews.View v = alerts.view(change);
         publish("alert", change.alertId(), JSON.writeValueAsString(v.body()), change.regionCode(), v.departmentId(), null);
+    }
+
+    /**
+     * A change nobody was subscribed to: not read nor buffered, but numbered, and the buffer is cleared — so a client
+     * resuming from before it gets a {@code reset} instead of silently missing it.
+     */
+    private synchronized void skip() {
+        seq.incrementAndGet();
+        replay.clear();
     }
 
     /** Numbers, buffers and fans out one event message (non-blocking towards subscribers). */
