@@ -35,6 +35,7 @@ class ShellLinks {
             new Link(Area.WORKBENCH, "/workbench/events", "shell.link.events", "shell.link.events.hint", null, List.of(CallerType.OFFICER)),
             new Link(Area.WORKBENCH, "/workbench/devices", "shell.link.devices", "shell.link.devices.hint", null, List.of(CallerType.OFFICER)),
             new Link(Area.WORKBENCH, "/command", "shell.link.command", "shell.link.command.hint", "command:view", STAFF),
+            new Link(Area.WORKBENCH, "/workbench/kpis", "shell.link.kpis", "shell.link.kpis.hint", null, STAFF),
             new Link(Area.WORKBENCH, "/admin/registries", "shell.link.registries", "shell.link.registries.hint", "registry:read", STAFF),
             new Link(Area.WORKBENCH, "/account", "shell.link.account", "shell.link.account.hint", null, STAFF),
             new Link(Area.ADMIN, "/admin/organization", "shell.link.organization", "shell.link.organization.hint", "region:manage", STAFF),

@@ -435,7 +435,8 @@ public class CityEventService implements CityEventIntake {
                 EventClass cls = catalog.find(code).filter(EventClass::active).orElseThrow(() ->
                         ProblemException.invalidField("classCode", "未知或已停用的事件分类", "unknown or inactive event class"));
                 String dept = catalog.responsibleDepartment(cls.code(), e.regionCode()).orElse(e.departmentId());
-                store.update(id, "class_code = ?, department_id = ?, state = ?, updated_at = ?", cls.code(), dept, FILED.name(), now);
+                store.update(id, "class_code = ?, department_id = ?, state = ?, filed_at = ?, updated_at = ?", cls.code(), dept, FILED.name(), now,
+                        now);
                 done(c, row, "file", FILED, note(req.comment()), List.of(), now);
             }
             case "reject" -> {
