@@ -168,6 +168,20 @@ class BouncyCastleCryptoProvider implements CryptoProvider {
     }
 
     @Override
+    public String wrapSm2PrivateKey(PrivateKey key, byte[] associatedData) {
+        return encrypt(key.getEncoded(), associatedData);
+    }
+
+    @Override
+    public PrivateKey unwrapSm2PrivateKey(String token, byte[] associatedData) {
+        try {
+            return KeyFactory.getInstance("EC", BC).generatePrivate(new PKCS8EncodedKeySpec(decrypt(token, associatedData)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Not an SM2 private key", e);
+        }
+    }
+
+    @Override
     public byte[] sm2SignWith(String keyId, byte[] data) {
         PrivateKey key = privateKeys.computeIfAbsent(keyId, id -> {
             try {

@@ -41,6 +41,15 @@ public interface CryptoProvider {
     /** Verifies an SM2/SM3 signature. */
     boolean sm2Verify(PublicKey key, byte[] data, byte[] signature);
 
+    /**
+     * Wraps an SM2 private key for storage in the database (e.g. a department's electronic seal key): SM4-GCM over
+     * its PKCS#8 encoding with the current data key, as {@link #encrypt}.
+     */
+    String wrapSm2PrivateKey(PrivateKey key, byte[] associatedData);
+
+    /** Unwraps a key made by {@link #wrapSm2PrivateKey}; fails if it was tampered with. */
+    PrivateKey unwrapSm2PrivateKey(String token, byte[] associatedData);
+
     /** Signs with the platform's own SM2 key {@code keyId} (e.g. {@code platform}). */
     byte[] sm2SignWith(String keyId, byte[] data);
 

@@ -51,7 +51,7 @@ class SecurityConfig {
     /** Pages anyone may open. */
     static final String[] PUBLIC_PAGES = {"/", "/login", "/login/totp", "/register", "/webjars/**", "/css/**", "/js/**", "/img/**",
             "/favicon.ico", "/error", "/swagger-ui/**", "/swagger-ui.html", "/services", "/services/**",
-            "/evaluations"};
+            "/evaluations", "/licenses/verify", "/licenses/verify/**"};
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
