@@ -108,4 +108,35 @@ class ApplicationPagesBrowserTest extends IntegrationTest {
             assertThat(page.locator("ol.history").textContent()).contains("受理", "准予");
         }
     }
+
+    @Test
+    void adminDeploysAFlowForAnItemFromTheAdminPage() throws Exception {
+        String itemId = jdbc.queryForObject("select id from services_item where implementation_code = ? and status = 'PUBLISHED'",
+                String.class, "11339903MB0002006U8004010000201"); // 社会保障卡申领 at 西山区
+        byte[] bpmn;
+        try (var in = getClass().getResourceAsStream("/applications/default-application.bpmn20.xml")) {
+            bpmn = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("yiwang-application-default", "xs-social-card")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        try (BrowserContext ctx = BrowserSupport.phone()) {
+            Page page = signIn(ctx, "demo-admin");
+            page.navigate(baseUrl() + "/admin");
+            assertThat(page.locator("a[href='/admin/application-flows']").count()).isPositive();
+            page.navigate(baseUrl() + "/admin/application-flows");
+            assertThat(page.locator("#application-flows h1").textContent()).isEqualTo("办件流程");
+            page.selectOption("#itemId", itemId);
+            page.setInputFiles("#file", new FilePayload("not-a-flow.bpmn20.xml", "application/xml", "<x/>".getBytes(StandardCharsets.UTF_8)));
+            page.locator("#application-flows form button[type=submit]").click();
+            page.waitForLoadState();
+            assertThat(page.locator(".alert.error").textContent()).contains("file");
+            page.selectOption("#itemId", itemId);
+            page.setInputFiles("#file", new FilePayload("social-card.bpmn20.xml", "application/xml", bpmn));
+            page.locator("#application-flows form button[type=submit]").click();
+            page.waitForLoadState();
+            assertThat(page.locator(".alert.ok").textContent()).contains("11339903MB0002006U8004010000201", "xs-social-card");
+            assertThat(page.locator("td", new Page.LocatorOptions().setHasText("social-card.bpmn20.xml")).count()).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForObject("select process_definition_id from app_flow where item_code = ?", String.class,
+                "11339903MB0002006U8004010000201")).startsWith("xs-social-card:");
+    }
 }
