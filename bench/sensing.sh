@@ -22,7 +22,7 @@ if [ -n "${YIWANG_BENCH_PG_DB:-}" ]; then
   psql -h 127.0.0.1 -U postgres -q -c "drop database if exists \"$YIWANG_BENCH_PG_DB\"" -c "create database \"$YIWANG_BENCH_PG_DB\""
   PLATFORM_ENV=(SPRING_PROFILES_ACTIVE=postgres YIWANG_DEMO=true SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$YIWANG_BENCH_PG_DB")
 fi
-echo "Database: ${YIWANG_BENCH_PG_DB:+PostgreSQL $YIWANG_BENCH_PG_DB}${YIWANG_BENCH_PG_DB:-embedded H2 file}"
+if [ -n "${YIWANG_BENCH_PG_DB:-}" ]; then echo "Database: PostgreSQL $YIWANG_BENCH_PG_DB"; else echo "Database: embedded H2 file"; fi
 echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) × $(nproc)"
 env "${PLATFORM_ENV[@]}" YIWANG_HOME="$HOME_DIR" SERVER_PORT="$HTTP_PORT" YIWANG_MQTT_PORT="$MQTT_PORT" YIWANG_DEMO_PASSWORD="$PASSWORD" \
   "$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" org.yiwang.YiwangApplication >"$HOME_DIR/platform.log" 2>&1 &

@@ -61,15 +61,18 @@ public class ReadingWriter implements SmartLifecycle {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
     }
 
-    /** Told about every stored batch, by device in arrival order, right after its commit (the alert engine). */
-    public interface StoredListener {
-        void stored(Map<String, List<Reading>> byDevice);
+    /**
+     * Told about the readings of one device as soon as they are queued, on the ingesting thread, in arrival order per
+     * device (the alert engine: an alert must not wait behind a backlog of readings to store).
+     */
+    public interface AcceptedListener {
+        void accepted(String deviceId, List<Reading> readings);
     }
 
-    private final List<StoredListener> storedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<AcceptedListener> acceptedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public void addStoredListener(StoredListener listener) {
-        storedListeners.add(listener);
+    public void addAcceptedListener(AcceptedListener listener) {
+        acceptedListeners.add(listener);
     }
 
     void onFlush(Runnable hook) {
@@ -87,6 +90,16 @@ public class ReadingWriter implements SmartLifecycle {
                 n++;
             }
             enqueued += n;
+        }
+        if (n > 0) {
+            List<Reading> queued = n == readings.size() ? readings : readings.subList(0, n);
+            for (AcceptedListener l : acceptedListeners) {
+                try {
+                    l.accepted(deviceId, queued);
+                } catch (RuntimeException e) {
+                    log.warn("Sensing listener failed: {}", e.toString());
+                }
+            }
         }
         return n;
     }
@@ -157,16 +170,9 @@ public class ReadingWriter implements SmartLifecycle {
 
     private void write(List<Pending> batch) {
         try {
-            Map<String, List<Reading>> byDevice = tx.execute(status -> store(batch));
+            tx.executeWithoutResult(status -> store(batch));
             synchronized (progress) {
                 stored += batch.size();
-            }
-            for (StoredListener l : storedListeners) {
-                try {
-                    l.stored(byDevice);
-                } catch (RuntimeException e) {
-                    log.warn("Sensing writer listener failed: {}", e.toString());
-                }
             }
         } catch (RuntimeException e) {
             log.warn("Sensing writer could not store {} readings: {}", batch.size(), e.toString());
@@ -184,7 +190,7 @@ public class ReadingWriter implements SmartLifecycle {
         failureCounter.accept(n);
     }
 
-    private Map<String, List<Reading>> store(List<Pending> batch) {
+    private void store(List<Pending> batch) {
         List<Object[]> rows = new ArrayList<>(batch.size());
         Map<String, List<Reading>> byDevice = new LinkedHashMap<>();
         for (Pending p : batch) {
@@ -203,7 +209,6 @@ public class ReadingWriter implements SmartLifecycle {
                 .map(d -> new Object[] {DeviceService.at(now), DeviceStatus.ONLINE.name(), d}).toList();
         jdbc.batchUpdate("update sensing_device set last_seen_at = ?, status = ? where device_id = ?", seen);
         byDevice.forEach((device, readings) -> events.publishEvent(new ReadingsIngested(device, readings)));
-        return byDevice;
     }
 
     private volatile Boolean postgres;

@@ -28,8 +28,9 @@ import org.yiwang.sensing.internal.DeviceService;
 import org.yiwang.sensing.internal.ReadingWriter;
 
 /**
- * Evaluates the warning rules against every stored batch of readings, in memory, on the writer thread right after
- * the batch's commit (one map lookup per reading for a device without rules). State is kept per (rule, subject):
+ * Evaluates the warning rules against the readings of every accepted message, in memory, on the ingesting thread as
+ * soon as the readings are queued for storage — an alert does not wait behind a backlog of readings to store (one map
+ * lookup per reading for a device without rules). State is kept per (rule, subject):
  * subject is the device, or the area for a multi-point rule. Levels rise at once (after the rule's hold time) and
  * never fall while the alert is active; an alert recovers once the value is clear of the lowest threshold by the
  * hysteresis (回差) for {@code recoverSeconds} (debounce, 防抖), or — for missing data — when a reading arrives.
@@ -101,7 +102,7 @@ public class AlertEngine implements SmartLifecycle {
         this.alerts = alerts;
         this.jdbc = jdbc;
         this.tickMillis = tickMillis;
-        writer.addStoredListener(this::stored);
+        writer.addAcceptedListener(this::accepted);
         rules.onChange(this::reload);
     }
 
@@ -115,22 +116,20 @@ public class AlertEngine implements SmartLifecycle {
 
     // ------------------------------------------------------------------ readings
 
-    /** Called by the writer after a batch was committed. */
-    void stored(Map<String, List<Reading>> byDevice) {
+    /** Called on the ingesting thread with the readings of one device just queued for storage. */
+    void accepted(String deviceId, List<Reading> readings) {
         List<Transition> out = new ArrayList<>();
         Instant now = Instant.now();
         synchronized (lock) {
             if (ruleById.isEmpty()) {
                 return;
             }
-            byDevice.forEach((deviceId, readings) -> {
-                Bindings b = bindingsOf(deviceId);
-                if (b != null && !b.tracks().isEmpty()) {
-                    for (Reading r : readings) {
-                        evaluate(b, r, now, false, out);
-                    }
+            Bindings b = bindingsOf(deviceId);
+            if (b != null && !b.tracks().isEmpty()) {
+                for (Reading r : readings) {
+                    evaluate(b, r, now, false, out);
                 }
-            });
+            }
         }
         alerts.submit(out);
     }
@@ -459,7 +458,7 @@ public class AlertEngine implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        // starts before the writer (DEFAULT_PHASE - 100) so no stored batch is evaluated before the state is rebuilt
+        // starts before the writer (DEFAULT_PHASE - 100) and MQTT ingestion, so the state is rebuilt before readings arrive
         return SmartLifecycle.DEFAULT_PHASE - 200;
     }
 }
