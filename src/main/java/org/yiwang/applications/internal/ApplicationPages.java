@@ -22,9 +22,11 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.yiwang.evaluation.Evaluations;
 import org.yiwang.files.FileService;
 import org.yiwang.organization.Department;
 import org.yiwang.organization.OrganizationDirectory;
+import org.yiwang.payments.Payments;
 import org.yiwang.services.ItemStatus;
 import org.yiwang.services.Material;
 import org.yiwang.services.ServiceCatalog;
@@ -49,9 +51,14 @@ class ApplicationPages {
     private final OrganizationDirectory directory;
     private final FileService files;
     private final FlowAdmin flows;
+    private final Payments payments;
+    private final Evaluations evaluations;
 
-    ApplicationPages(ApplicationService service, ServiceCatalog catalog, OrganizationDirectory directory, FileService files, FlowAdmin flows) {
+    ApplicationPages(ApplicationService service, ServiceCatalog catalog, OrganizationDirectory directory, FileService files, FlowAdmin flows,
+                     Payments payments, Evaluations evaluations) {
         this.service = service;
+        this.payments = payments;
+        this.evaluations = evaluations;
         this.catalog = catalog;
         this.directory = directory;
         this.files = files;
@@ -223,6 +230,8 @@ class ApplicationPages {
         model.addAttribute("history", service.history(a.id()));
         model.addAttribute("materials", service.materials(a.id()));
         model.addAttribute("actions", service.actions(c, a));
+        model.addAttribute("bills", payments.bills(a.id()));
+        model.addAttribute("evaluation", evaluations.find("application", a.id()).orElse(null));
     }
 
     // ------------------------------------------------------------------ admin

@@ -112,6 +112,7 @@ public class ApplicationService {
     private final Evaluations evaluations;
     private final int correctionDays;
     private final double yellowFraction;
+    private final double redFraction;
     private final long materialMaxBytes;
 
     ApplicationService(ApplicationStore store, ApplicationFlow flow, ServiceCatalog catalog, OrganizationDirectory directory,
@@ -119,6 +120,7 @@ public class ApplicationService {
                        AuditLog audit, ApplicationEventPublisher events, Payments payments, Evaluations evaluations,
                        @Value("${yiwang.applications.correction-notice-working-days:5}") int correctionDays,
                        @Value("${yiwang.applications.sla-yellow-fraction:0.75}") double yellowFraction,
+                       @Value("${yiwang.applications.sla-red-fraction:1.0}") double redFraction,
                        @Value("${yiwang.applications.material-max-bytes:10485760}") long materialMaxBytes) {
         this.store = store;
         this.flow = flow;
@@ -134,6 +136,7 @@ public class ApplicationService {
         this.evaluations = evaluations;
         this.correctionDays = correctionDays;
         this.yellowFraction = yellowFraction;
+        this.redFraction = redFraction;
         this.materialMaxBytes = materialMaxBytes;
     }
 
@@ -416,7 +419,10 @@ public class ApplicationService {
 
     // ------------------------------------------------------------------ SLA
 
-    /** SLA colour: acceptance window while 申请, decision deadline while 受理/审查/决定 (frozen while 暂停). */
+    /**
+     * SLA colour: acceptance window while 申请, decision deadline while 受理/审查/决定 (frozen while 暂停). RED when overdue
+     * or at {@code sla-red-fraction} (default 1.0) of the working time, YELLOW from {@code sla-yellow-fraction} (0.75).
+     */
     public Sla sla(ApplicationStore.Case a, Instant now) {
         Instant ref = a.suspended() && a.suspendedAt() != null ? a.suspendedAt() : now;
         Instant start;
@@ -443,7 +449,7 @@ public class ApplicationService {
         long total = Math.max(1, calendar.workingTimeBetween(start, due).getSeconds());
         long used = Math.max(0, calendar.workingTimeBetween(start, ref).getSeconds() - (a.state() == SUBMITTED ? 0 : a.pausedSeconds()));
         double fraction = Math.min(1.0, (double) used / total);
-        return new Sla(fraction >= yellowFraction ? "YELLOW" : "GREEN", due, fraction);
+        return new Sla(fraction >= redFraction ? "RED" : fraction >= yellowFraction ? "YELLOW" : "GREEN", due, fraction);
     }
 
     double yellowFraction() {
