@@ -1,5 +1,5 @@
 -- Web sessions in the database (Spring Session JDBC), so a signed-in session works on every node.
--- Same layout as Spring Session's schema-h2.sql; spring.session.jdbc.initialize-schema=never (Flyway owns it).
+-- Same layout as Spring Session's schema-h2.sql (BYTEA: H2 in PostgreSQL mode has no BLOB); spring.session.jdbc.initialize-schema=never (Flyway owns it).
 CREATE TABLE spring_session (
     primary_id            CHAR(36) NOT NULL,
     session_id            CHAR(36) NOT NULL,
@@ -17,7 +17,7 @@ CREATE INDEX spring_session_ix3 ON spring_session (principal_name);
 CREATE TABLE spring_session_attributes (
     session_primary_id CHAR(36)     NOT NULL,
     attribute_name     VARCHAR(200) NOT NULL,
-    attribute_bytes    BLOB         NOT NULL,
+    attribute_bytes    BYTEA        NOT NULL,
     CONSTRAINT spring_session_attributes_pk PRIMARY KEY (session_primary_id, attribute_name),
     CONSTRAINT spring_session_attributes_fk FOREIGN KEY (session_primary_id) REFERENCES spring_session (primary_id) ON DELETE CASCADE
 );
