@@ -259,6 +259,13 @@ class Open311ContractTest extends IntegrationTest {
         assertThat(text(req, "status_notes")).isEqualTo("Received, waiting to be filed");
         assertThat(text(req, "long")).isEqualTo("120.0051");
 
+        // officers who see the event get the contact details masked; a full read needs personal-data:read-full (audited)
+        JsonNode contact = Api.as(baseUrl(), "demo-supervisor").get("/api/v1/events/" + ev.get("id")).get("reporterContact");
+        assertThat(contact.get("phone").asString()).isNotEqualTo("13912345678").contains("*").endsWith("5678");
+        assertThat(contact.get("email").asString()).isNotEqualTo("li.lei@example.com");
+        assertThat(Api.as(baseUrl(), "demo-admin").get("/api/v1/events/" + ev.get("id")).get("reporterContact").get("phone").asString())
+                .isEqualTo("13912345678");
+
         // tokens
         Reply t = get("tokens/" + token + ".xml");
         assertThat(t.status()).as(t.toString()).isEqualTo(200);
@@ -319,6 +326,32 @@ class Open311ContractTest extends IntegrationTest {
         Reply unknown = post("requests.json", form("api_key", KEY, "service_code", "E0101", "address_string", "不存在路999号"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get(0).get("description").asString()).contains("address_string");
+    }
+
+    @Test
+    void administratorsRegisterAndDeactivateKeys() {
+        Api.Client admin = Api.as(baseUrl(), "demo-admin");
+        assertThat(Api.as(baseUrl(), "demo-supervisor").get("/api/v1/open311/keys").status()).isEqualTo(403);
+        Api.Response bad = admin.post("/api/v1/open311/keys", Map.of("owner", " "));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.namesField("owner")).isTrue();
+        assertThat(bad.namesField("systemName")).isTrue();
+
+        Api.Response created = admin.post("/api/v1/open311/keys", Map.of("owner", "东湖区城市运行管理服务中心", "systemName", "东湖随手拍小程序"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String key = created.get("apiKey").asString();
+        String id = created.get("id").asString();
+        assertThat(key).startsWith("o311-").hasSizeGreaterThan(30);
+        assertThat(jdbc.queryForObject("select key_hash from gov_open311_key where id = ?", String.class, id)).hasSize(64).isNotEqualTo(key);
+        assertThat(admin.get("/api/v1/open311/keys").body()).contains(id).doesNotContain(key);
+
+        Map<String, List<String>> body = garbage("new key " + UUID.randomUUID());
+        body.put("api_key", List.of(key));
+        assertThat(post("requests.json", body).status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/open311/keys/" + id + "/deactivate", null).get("active").asBoolean()).isFalse();
+        body.put("description", List.of("after deactivation " + UUID.randomUUID()));
+        assertThat(post("requests.json", body).status()).isEqualTo(403);
+        assertThat(admin.post("/api/v1/open311/keys/no-such-key/activate", null).status()).isEqualTo(404);
     }
 
     @Test

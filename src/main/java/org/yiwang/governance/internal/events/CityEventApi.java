@@ -34,10 +34,12 @@ class CityEventApi {
 
     private final CityEventService service;
     private final WorkingCalendar calendar;
+    private final List<ReporterContacts> contacts;
 
-    CityEventApi(CityEventService service, WorkingCalendar calendar) {
+    CityEventApi(CityEventService service, WorkingCalendar calendar, List<ReporterContacts> contacts) {
         this.service = service;
         this.calendar = calendar;
+        this.contacts = contacts;
     }
 
     @PostMapping
@@ -127,6 +129,14 @@ class CityEventApi {
         if (detail) {
             m.put("handlePhotos", service.handlePhotos(e.id()));
             m.put("callerPhone", service.callerPhone(row));
+            org.yiwang.shared.security.Caller c = org.yiwang.shared.security.Callers.current();
+            if (c.type() != org.yiwang.shared.security.CallerType.CITIZEN && c.type() != org.yiwang.shared.security.CallerType.ENTERPRISE) {
+                Map<String, String> contact = new LinkedHashMap<>();
+                contacts.forEach(x -> contact.putAll(x.contact(e, c)));
+                if (!contact.isEmpty()) {
+                    m.put("reporterContact", contact);
+                }
+            }
             m.put("history", service.history(e.id()));
         }
         return m;
