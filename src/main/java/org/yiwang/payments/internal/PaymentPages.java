@@ -2,12 +2,15 @@ package org.yiwang.payments.internal;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.yiwang.organization.Department;
@@ -30,15 +33,24 @@ class PaymentPages {
     }
 
     private final PaymentService service;
-    private final SimulatorGateway gateway;
-    private final SimulatorBank bank;
+    private final Gateways gateways;
+    private final ObjectProvider<SimulatorBank> bank;
     private final OrganizationDirectory directory;
 
-    PaymentPages(PaymentService service, SimulatorGateway gateway, SimulatorBank bank, OrganizationDirectory directory) {
+    PaymentPages(PaymentService service, Gateways gateways, ObjectProvider<SimulatorBank> bank, OrganizationDirectory directory) {
         this.service = service;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.bank = bank;
         this.directory = directory;
+    }
+
+    /** The simulated bank; 404 when the simulator is switched off ({@code yiwang.payments.simulator.enabled=false}). */
+    private SimulatorBank simulator() {
+        SimulatorBank b = bank.getIfAvailable();
+        if (b == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return b;
     }
 
     private Row row(Bill b) {
@@ -56,7 +68,7 @@ class PaymentPages {
     String pay(@PathVariable String billNo, RedirectAttributes redirect) {
         try {
             Bill b = service.payable(billNo);
-            PaymentGateway g = gateway;
+            PaymentGateway g = gateways.choose(null);
             return "redirect:" + g.paymentPage(b, "/portal/payments");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("error", message(e));
@@ -66,6 +78,7 @@ class PaymentPages {
 
     @GetMapping("/pay/sim/{billNo}")
     String simulator(@PathVariable String billNo, Model model, RedirectAttributes redirect) {
+        simulator();
         try {
             model.addAttribute("row", row(service.payable(billNo)));
             return "payments/simulator";
@@ -77,9 +90,10 @@ class PaymentPages {
 
     @PostMapping("/pay/sim/{billNo}/confirm")
     String confirm(@PathVariable String billNo, RedirectAttributes redirect) {
+        SimulatorBank simulatedBank = simulator();
         try {
             Bill b = service.payable(billNo);
-            SimulatorBank.CallbackResult r = bank.pay(b);
+            SimulatorBank.CallbackResult r = simulatedBank.pay(b);
             if (r.status() == 200) {
                 redirect.addFlashAttribute("paid", b.billNo());
             } else {

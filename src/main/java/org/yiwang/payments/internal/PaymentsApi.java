@@ -3,8 +3,6 @@ package org.yiwang.payments.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,13 +46,13 @@ class PaymentsApi {
     }
 
     private final PaymentService service;
-    private final Map<String, PaymentGateway> gateways;
+    private final Gateways gateways;
     private final IdempotencyService idempotency;
     private final AuditLog audit;
 
-    PaymentsApi(PaymentService service, List<PaymentGateway> gateways, IdempotencyService idempotency, AuditLog audit) {
+    PaymentsApi(PaymentService service, Gateways gateways, IdempotencyService idempotency, AuditLog audit) {
         this.service = service;
-        this.gateways = gateways.stream().collect(Collectors.toMap(PaymentGateway::id, Function.identity()));
+        this.gateways = gateways;
         this.idempotency = idempotency;
         this.audit = audit;
     }
@@ -62,7 +60,7 @@ class PaymentsApi {
     @PostMapping("/callbacks/{gateway}")
     @Operation(summary = "Payment notification from a gateway (signed; idempotent: the same notification again → 200, one settlement)")
     Map<String, Object> callback(@PathVariable String gateway, @RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        PaymentGateway g = gateways.get(gateway);
+        PaymentGateway g = gateways.find(gateway).orElse(null);
         if (g == null) {
             reject(gateway, "unknown-gateway", request);
             throw ProblemException.notFound("支付渠道", gateway);
@@ -124,12 +122,9 @@ class PaymentsApi {
 
     @PostMapping("/bills/{billNo}/pay")
     @Operation(summary = "Start paying (payer only): returns where to send the payer (the gateway's page)")
-    Map<String, Object> pay(@PathVariable String billNo, @RequestParam(required = false, defaultValue = "sim") String gateway) {
+    Map<String, Object> pay(@PathVariable String billNo, @RequestParam(required = false) String gateway) {
         Bill b = service.payable(billNo);
-        PaymentGateway g = gateways.get(gateway);
-        if (g == null) {
-            throw ProblemException.invalidField("gateway", "未知的支付渠道", "unknown gateway");
-        }
+        PaymentGateway g = gateways.choose(gateway);
         return Map.of("billNo", b.billNo(), "gateway", g.id(), "redirect", g.paymentPage(b, "/portal/payments").toString());
     }
 

@@ -27,6 +27,7 @@ import org.yiwang.payments.Bill;
  * notification, signs it with the simulator's SM2 private key and POSTs it to the platform's callback URL over HTTP,
  * exactly as an external channel would ({@code yiwang.payments.simulator.callback-base-url}, default this server).
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "yiwang.payments.simulator", name = "enabled", havingValue = "true", matchIfMissing = true)
 @Component
 class SimulatorBank {
 

@@ -19,6 +19,7 @@ import org.yiwang.payments.PaymentGateway;
  * notifications are JSON ({@code notifyId, billNo, tradeNo, amount (fen), paidAt}) signed over the exact body bytes
  * with SM2/SM3, signature base64 in the {@code X-Sim-Signature} header, verified against the simulator's public key.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "yiwang.payments.simulator", name = "enabled", havingValue = "true", matchIfMissing = true)
 @Component
 class SimulatorGateway implements PaymentGateway {
 

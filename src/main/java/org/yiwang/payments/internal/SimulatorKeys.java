@@ -24,6 +24,7 @@ import org.yiwang.crypto.CryptoProvider;
  * the private key SM4-encrypted by the keyring, so every node of a cluster signs and verifies with the same pair.
  * The platform side only ever uses the public key; the private key belongs to the simulated bank.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "yiwang.payments.simulator", name = "enabled", havingValue = "true", matchIfMissing = true)
 @Component
 class SimulatorKeys {
 
