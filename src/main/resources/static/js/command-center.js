@@ -290,6 +290,7 @@
       loadSummary();
       loadAlerts();
       loadKpis();
+      loadDevices(); // online/offline status as of now
     });
   }
   function connect(cursor) {
@@ -322,8 +323,10 @@
     mapEl.setAttribute('data-grids', String(r.body.features.length));
     if (!Object.keys(events).length && gridLayer.getLayers().length) { map.fitBounds(gridLayer.getBounds()); }
   });
+  function loadDevices() {
   getJson(cfg.devicesUrl).then(function (r) {
     if (!r.ok || !r.body) { return; }
+    deviceLayer.clearLayers();
     r.body.forEach(function (d) {
       var online = d.status === 'ONLINE';
       var m = L.circleMarker([d.lat, d.lon], { radius: 5, color: online ? '#2f855a' : '#718096', weight: 2, dashArray: online ? null : '2,2',
@@ -343,6 +346,7 @@
     });
     document.getElementById('cc-count-devices').textContent = String(r.body.length);
   });
+  }
   // ---------------------------------------------------------------- early-warning alerts (预警)
   var LEVELS = { BLUE: '#3182ce', YELLOW: '#d69e2e', ORANGE: '#dd6b20', RED: '#e53e3e' };
   var alerts = {};   // alertId -> {marker, item}

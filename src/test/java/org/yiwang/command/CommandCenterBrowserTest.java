@@ -144,6 +144,12 @@ class CommandCenterBrowserTest extends IntegrationTest {
                     "wl-liuan-03", 120.0061, 30.0402, "339902001001001", "339902001001", id, java.time.Instant.now()));
             assertThat(page.locator("#cc-alerts li[data-alert-id='" + alertId + "']")).hasCount(0);
             org.assertj.core.api.Assertions.assertThat(scriptErrors).isEmpty();
+
+            // the same page in English
+            page.navigate(baseUrl() + "/command?lang=en");
+            assertThat(page.locator("#command-center h1")).hasText("Command center");
+            assertThat(page.locator("#cc-list li[data-event-no='" + no + "'] .cc-badge").first()).hasText("To verify");
+            assertThat(page.locator("#cc-live")).hasText("Live");
         }
     }
 
