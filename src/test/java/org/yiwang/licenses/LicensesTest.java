@@ -237,5 +237,24 @@ class LicensesTest extends IntegrationTest {
                 LicenseHolder.legalEntity("示例科技有限公司", "91339902MA2YW0001P", null), Map.of("scope", "测试"), LocalDate.of(2026, 1, 1),
                 null, null));
         assertThat(licenses.find(id).orElseThrow().validUntil()).isEqualTo(LocalDate.of(2028, 12, 31));
+
+        // concurrent first issues of a new (type, issuer): one serial each, no aborted transaction
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> issued = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                issued.add(pool.submit(() -> licenses.issue(new IssueRequest("11339900MB0001002W099", "xs-amr",
+                        LicenseHolder.legalEntity("西山农产品经营部", "92339903MA2YW00026", null), Map.of("scope", "并发"), null, null, null))));
+            }
+            List<String> serials = new ArrayList<>();
+            for (var f : issued) {
+                serials.add(ElectronicLicenseIds.parse(f.get()).orElseThrow().serial());
+            }
+            assertThat(serials).containsExactlyInAnyOrder("00000001", "00000002", "00000003", "00000004");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -169,6 +169,7 @@ class LicenseService implements Licenses {
             }
         }
 
+        seals.ensureSerial(type.code(), dept.creditCode());
         String serial = String.format("%08d", store.nextSerial(type.code(), dept.creditCode()));
         String id = ElectronicLicenseIds.format(type.code(), dept.creditCode(), serial, VERSION);
         String cipher = null;

@@ -91,17 +91,27 @@ class LicenseStore {
 
     // ---- serials
 
-    /** The next 流水号 for (type, issuer), taken under the row lock of its counter. */
+    /**
+     * The next 流水号 for (type, issuer), taken under the row lock of its counter. The counter row must exist
+     * ({@link #ensureSerial}, in a transaction of its own so that a concurrent first issue cannot abort the caller's).
+     */
     long nextSerial(String typeCode, String issuerCode) {
         int n = jdbc.sql("update license_serial set next_value = next_value + 1 where type_code = ? and issuer_code = ?")
                 .params(typeCode, issuerCode).update();
         if (n == 0) {
-            jdbc.sql("insert into license_serial (type_code, issuer_code, next_value) values (?, ?, 2)")
-                    .params(typeCode, issuerCode).update();
-            return 1;
+            throw new IllegalStateException("no serial counter for " + typeCode + "/" + issuerCode);
         }
         return jdbc.sql("select next_value from license_serial where type_code = ? and issuer_code = ?")
                 .params(typeCode, issuerCode).query(Long.class).single() - 1;
+    }
+
+    boolean serialExists(String typeCode, String issuerCode) {
+        return jdbc.sql("select count(*) from license_serial where type_code = ? and issuer_code = ?")
+                .params(typeCode, issuerCode).query(Integer.class).single() > 0;
+    }
+
+    void insertSerial(String typeCode, String issuerCode) {
+        jdbc.sql("insert into license_serial (type_code, issuer_code, next_value) values (?, ?, 1)").params(typeCode, issuerCode).update();
     }
 
     // ---- licenses

@@ -51,6 +51,22 @@ class Seals {
         }
     }
 
+    /** Makes sure the 流水号 counter of (type, issuer) exists, in a transaction of its own (like the seal). */
+    void ensureSerial(String typeCode, String issuerCode) {
+        if (store.serialExists(typeCode, issuerCode)) {
+            return;
+        }
+        try {
+            newTransaction.executeWithoutResult(s -> {
+                if (!store.serialExists(typeCode, issuerCode)) {
+                    store.insertSerial(typeCode, issuerCode);
+                }
+            });
+        } catch (DuplicateKeyException raced) {
+            // another node created it first
+        }
+    }
+
     /** The department's current seal public key, if it has one. */
     String publicKeyOf(String departmentId) {
         return store.seal(departmentId).map(LicenseStore.Seal::publicKey).orElse(null);
